@@ -1,0 +1,194 @@
+/** The only reader of process.env: every setting typed, validated and frozen; every problem listed at once. */
+
+export const ORCHESTRATION_OPERATIONS = [
+  'listAllocations', 'createAllocation', 'getAllocation', 'updateAllocation', 'deleteAllocation',
+  'setAllocationEnabled', 'updateAllocationImage', 'listPayloads', 'getPayload', 'deletePayload',
+  'setPayloadLabel', 'setPayloadAnnotation', 'listArtefacts', 'getArtefact', 'createReservation',
+  'deleteReservation',
+] as const;
+export type OrchestrationOperation = (typeof ORCHESTRATION_OPERATIONS)[number];
+
+export interface UpstreamSettings {
+  timeoutMs: number;
+  retries: number;
+  connections: number;
+  breakerFailures: number;
+  breakerResetMs: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  logLevel: string;
+  waldurUrl: string | undefined;
+  orchestrationUrl: string | undefined;
+  orchestration: {
+    tokenUrl: string | undefined;
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    refreshToken: string | undefined;
+    paths: Partial<Record<OrchestrationOperation, string>>;
+  };
+  upstream: { waldur: UpstreamSettings; orchestration: UpstreamSettings };
+  links: { projectField: string; resourceOfferingTypes: readonly string[] };
+  redisUrl: string | undefined;
+  pollIntervalMs: number;
+  limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; bodyLimitBytes: number };
+  simulator: { waldurPort: number; orchestrationPort: number; latencyMs: number; scale: number; seed: number; orderStepMs: number };
+}
+
+/** Every variable Junction reads, with its default (undefined = unset). The README table mirrors this list. */
+export const ENV_DEFAULTS = {
+  PORT: '4000', HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info',
+  WALDUR_URL: undefined, ORCHESTRATION_URL: undefined, ORCHESTRATION_TOKEN_URL: undefined,
+  ORCHESTRATION_CLIENT_ID: undefined, ORCHESTRATION_CLIENT_SECRET: undefined, ORCHESTRATION_REFRESH_TOKEN: undefined,
+  ORCHESTRATION_PATHS: '{}',
+  UPSTREAM_TIMEOUT_MS: '10000', UPSTREAM_RETRIES: '2', UPSTREAM_CONNECTIONS: '32',
+  UPSTREAM_BREAKER_FAILURES: '5', UPSTREAM_BREAKER_RESET_MS: '10000',
+  WALDUR_TIMEOUT_MS: undefined, ORCHESTRATION_TIMEOUT_MS: undefined,
+  LINK_PROJECT_FIELD: 'backend_id', LINK_RESOURCE_OFFERING_TYPES: '',
+  REDIS_URL: undefined, POLL_INTERVAL_MS: '2000',
+  MAX_DEPTH: '12', MAX_COST: '20000', MAX_ALIASES: '30', MAX_TOKENS: '3000', BODY_LIMIT_BYTES: '102400',
+  SIM_WALDUR_PORT: '0', SIM_ORCHESTRATION_PORT: '0', SIM_LATENCY_MS: '0', SIM_SCALE: '1', SIM_SEED: '1',
+  SIM_ORDER_STEP_MS: '3000',
+} as const satisfies Record<string, string | undefined>;
+
+type EnvName = keyof typeof ENV_DEFAULTS;
+const OWNED_PREFIXES = ['WALDUR_', 'ORCHESTRATION_', 'UPSTREAM_', 'LINK_', 'SIM_', 'MAX_', 'JUNCTION_'];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem found. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const problems: string[] = [];
+  const raw = (name: EnvName): string | undefined => {
+    const value = env[name];
+    return value === undefined || value === '' ? ENV_DEFAULTS[name] : value;
+  };
+  const int = (name: EnvName, min: number, max: number): number => {
+    const text = raw(name) ?? '';
+    const value = Number(text);
+    if (!/^-?\d+$/.test(text) || value < min || value > max) {
+      problems.push(`${name}: expected an integer from ${min} to ${max}, received ${JSON.stringify(text)}`);
+      return min;
+    }
+    return value;
+  };
+  const url = (name: EnvName): string | undefined => {
+    const text = raw(name);
+    if (text === undefined) return undefined;
+    try {
+      const parsed = new URL(text);
+      if (!/^https?:$/.test(parsed.protocol)) throw new Error('scheme');
+      return text.endsWith('/') ? text : `${text}/`;
+    } catch {
+      problems.push(`${name}: expected an http(s) URL, received ${JSON.stringify(text)}`);
+      return undefined;
+    }
+  };
+
+  for (const name of Object.keys(env)) {
+    if (OWNED_PREFIXES.some((p) => name.startsWith(p)) && !(name in ENV_DEFAULTS)) {
+      problems.push(`${name}: unknown setting (known: ${Object.keys(ENV_DEFAULTS).filter((k) => k.startsWith(name.split('_')[0] + '_')).join(', ')})`);
+    }
+  }
+
+  const upstream = (override: EnvName): UpstreamSettings => ({
+    timeoutMs: env[override] ? int(override, 1, 600_000) : int('UPSTREAM_TIMEOUT_MS', 1, 600_000),
+    retries: int('UPSTREAM_RETRIES', 0, 10),
+    connections: int('UPSTREAM_CONNECTIONS', 1, 1024),
+    breakerFailures: int('UPSTREAM_BREAKER_FAILURES', 1, 1000),
+    breakerResetMs: int('UPSTREAM_BREAKER_RESET_MS', 100, 3_600_000),
+  });
+
+  const config: Config = {
+    port: int('PORT', 0, 65535),
+    host: raw('HOST') ?? '127.0.0.1',
+    production: raw('NODE_ENV') === 'production',
+    logLevel: logLevel(raw('LOG_LEVEL') ?? 'info', problems),
+    waldurUrl: url('WALDUR_URL'),
+    orchestrationUrl: url('ORCHESTRATION_URL')?.replace(/\/$/, ''),
+    orchestration: {
+      tokenUrl: url('ORCHESTRATION_TOKEN_URL')?.replace(/\/$/, ''),
+      clientId: raw('ORCHESTRATION_CLIENT_ID'),
+      clientSecret: raw('ORCHESTRATION_CLIENT_SECRET'),
+      refreshToken: raw('ORCHESTRATION_REFRESH_TOKEN'),
+      paths: orchestrationPaths(raw('ORCHESTRATION_PATHS') ?? '{}', problems),
+    },
+    upstream: { waldur: upstream('WALDUR_TIMEOUT_MS'), orchestration: upstream('ORCHESTRATION_TIMEOUT_MS') },
+    links: {
+      projectField: raw('LINK_PROJECT_FIELD') ?? 'backend_id',
+      resourceOfferingTypes: (raw('LINK_RESOURCE_OFFERING_TYPES') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    },
+    redisUrl: raw('REDIS_URL'),
+    pollIntervalMs: int('POLL_INTERVAL_MS', 50, 3_600_000),
+    limits: {
+      maxDepth: int('MAX_DEPTH', 2, 100),
+      maxCost: int('MAX_COST', 10, 10_000_000),
+      maxAliases: int('MAX_ALIASES', 1, 1000),
+      maxTokens: int('MAX_TOKENS', 50, 1_000_000),
+      bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
+    },
+    simulator: {
+      waldurPort: int('SIM_WALDUR_PORT', 0, 65535),
+      orchestrationPort: int('SIM_ORCHESTRATION_PORT', 0, 65535),
+      latencyMs: int('SIM_LATENCY_MS', 0, 60_000),
+      scale: int('SIM_SCALE', 1, 1000),
+      seed: int('SIM_SEED', 0, 2 ** 31),
+      orderStepMs: int('SIM_ORDER_STEP_MS', 10, 3_600_000),
+    },
+  };
+
+  if (config.orchestrationUrl) {
+    const missing = (['ORCHESTRATION_TOKEN_URL', 'ORCHESTRATION_CLIENT_ID', 'ORCHESTRATION_CLIENT_SECRET', 'ORCHESTRATION_REFRESH_TOKEN'] as const)
+      .filter((name) => !raw(name));
+    if (missing.length) problems.push(`ORCHESTRATION_URL is set, so the service account is needed too: set ${missing.join(', ')}`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+function logLevel(value: string, problems: string[]): string {
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(value)) problems.push(`LOG_LEVEL: expected one of ${levels.join(', ')}, received ${JSON.stringify(value)}`);
+  return value;
+}
+
+function orchestrationPaths(text: string, problems: string[]): Partial<Record<OrchestrationOperation, string>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    problems.push(`ORCHESTRATION_PATHS: expected a JSON object, received ${JSON.stringify(text)}`);
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    problems.push(`ORCHESTRATION_PATHS: expected a JSON object of operation → path template, received ${text}`);
+    return {};
+  }
+  const paths: Partial<Record<OrchestrationOperation, string>> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!(ORCHESTRATION_OPERATIONS as readonly string[]).includes(key)) {
+      problems.push(`ORCHESTRATION_PATHS: unknown operation ${JSON.stringify(key)} (known: ${ORCHESTRATION_OPERATIONS.join(', ')})`);
+    } else if (typeof value !== 'string' || !value.startsWith('/')) {
+      problems.push(`ORCHESTRATION_PATHS.${key}: expected a path template starting with "/", received ${JSON.stringify(value)}`);
+    } else {
+      paths[key as OrchestrationOperation] = value;
+    }
+  }
+  return paths;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,130 @@
+import { GraphQLError } from 'graphql';
+
+/** The only codes a client ever sees in `extensions.code`. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED'
+  | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_ERROR' | 'INTERNAL';
+
+export type Service = 'waldur' | 'orchestration';
+
+export interface FieldError { field: string; message: string }
+
+interface JunctionErrorOptions {
+  service?: Service;
+  status?: number;
+  retryable?: boolean;
+  fieldErrors?: FieldError[];
+  validStates?: string[];
+  requestId?: string;
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+/** A failure with a client-facing code and a message that is safe to show in production. */
+export class JunctionError extends Error {
+  readonly service?: Service;
+  readonly status?: number;
+  readonly retryable: boolean;
+  readonly fieldErrors?: FieldError[];
+  readonly validStates?: string[];
+  readonly requestId?: string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(readonly code: ErrorCode, message: string, options: JunctionErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'JunctionError';
+    this.service = options.service;
+    this.status = options.status;
+    this.retryable = options.retryable ?? false;
+    this.fieldErrors = options.fieldErrors;
+    this.validStates = options.validStates;
+    this.requestId = options.requestId;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+/** Shorthand for input Junction rejects itself, before any upstream call. */
+export function badInput(message: string, fieldErrors?: FieldError[]): JunctionError {
+  return new JunctionError('BAD_USER_INPUT', message, { fieldErrors });
+}
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'CONFLICT',
+  409: 'CONFLICT', 412: 'CONFLICT', 422: 'BAD_USER_INPUT', 429: 'RATE_LIMITED', 504: 'UPSTREAM_TIMEOUT',
+};
+
+const SERVICE_NAMES: Record<Service, string> = { waldur: 'Waldur', orchestration: 'Orchestration API' };
+
+/** Maps an upstream HTTP failure (any body: Waldur's three 400 shapes, {detail}, HTML, IMS {message}) to a JunctionError. */
+export function upstreamFailure(service: Service, status: number, bodyText: string, retryAfter?: string | null): JunctionError {
+  const body = parseJson(bodyText);
+  const code = STATUS_CODES[status] ?? (status >= 500 ? (status === 502 || status === 503 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_ERROR') : 'UPSTREAM_ERROR');
+  const fieldErrors = status === 400 || status === 422 ? fieldErrorsOf(body) : undefined;
+  const detail = detailOf(body);
+  const validStates = /Valid states for operation: (.*?)\.?$/.exec(detail ?? '')?.[1]?.split(',').map((s) => s.trim()).filter(Boolean);
+  const retryAfterSeconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
+  const name = SERVICE_NAMES[service];
+  const message = status >= 500
+    ? `${name} failed to answer (HTTP ${status}); try again later`
+    : detail ?? (fieldErrors?.length ? `${name} rejected the input: ${fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ')}` : `${name} answered HTTP ${status}`);
+  return new JunctionError(code, message, {
+    service, status, fieldErrors, validStates, retryAfterSeconds,
+    retryable: status === 429 || status >= 500,
+    requestId: typeof (body as { request_id?: unknown })?.request_id === 'string' ? (body as { request_id: string }).request_id : undefined,
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function detailOf(body: unknown): string | undefined {
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const record = body as Record<string, unknown>;
+    for (const key of ['detail', 'message', 'error_description']) if (typeof record[key] === 'string') return record[key] as string;
+  }
+  return undefined;
+}
+
+/** Waldur 400s come as {field: [msg]}, {non_field_errors: [msg]} or a bare [msg]; all become field errors. */
+function fieldErrorsOf(body: unknown): FieldError[] | undefined {
+  if (Array.isArray(body)) return body.map((message) => ({ field: '_', message: String(message) }));
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  if (typeof record.message === 'string' || typeof record.detail === 'string') return undefined;
+  const errors: FieldError[] = [];
+  for (const [field, value] of Object.entries(record)) {
+    const messages = Array.isArray(value) ? value : [value];
+    for (const message of messages) {
+      errors.push({ field: field === 'non_field_errors' ? '_' : field, message: typeof message === 'string' ? message : JSON.stringify(message) });
+    }
+  }
+  return errors.length ? errors : undefined;
+}
+
+/** The one mapping to what a client sees; internals are masked unless `exposeInternals`. */
+export function toGraphQLError(error: unknown, exposeInternals: boolean, path?: ReadonlyArray<string | number>): GraphQLError {
+  if (error instanceof GraphQLError && error.extensions?.code) return error;
+  const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+  if (original instanceof JunctionError) {
+    return new GraphQLError(original.message, {
+      path,
+      extensions: {
+        code: original.code,
+        ...(original.service && { service: original.service }),
+        ...(original.status !== undefined && { http: { status: original.status } }),
+        retryable: original.retryable,
+        ...(original.fieldErrors && { fieldErrors: original.fieldErrors }),
+        ...(original.validStates && { validStates: original.validStates }),
+        ...(original.requestId && { requestId: original.requestId }),
+        ...(original.retryAfterSeconds !== undefined && { retryAfterSeconds: original.retryAfterSeconds }),
+      },
+    });
+  }
+  const message = exposeInternals && original instanceof Error ? original.message : 'Unexpected error';
+  return new GraphQLError(message, { path, extensions: { code: 'INTERNAL', retryable: false } });
+}

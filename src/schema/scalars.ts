@@ -1,0 +1,45 @@
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { builder } from './builder.ts';
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function stringScalar(name: string, pattern: RegExp, expected: string) {
+  const parse = (value: unknown): string => {
+    if (typeof value !== 'string' || !pattern.test(value)) {
+      throw new GraphQLError(`${name}: expected ${expected}, received ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return value;
+  };
+  return {
+    serialize: (value: unknown) => String(value),
+    parseValue: parse,
+    parseLiteral: (node: ValueNode) => parse(node.kind === Kind.STRING ? node.value : (node as { value?: unknown }).value),
+  };
+}
+
+builder.scalarType('DateTime', {
+  description: 'An ISO-8601 date-time such as `2026-11-23T10:00:00.000000Z`, or a date `2026-11-23`.',
+  ...stringScalar('DateTime', ISO_DATETIME, 'an ISO-8601 date-time like "2026-11-23T10:00:00Z"'),
+});
+
+builder.scalarType('Decimal', {
+  description: 'A decimal number carried as a string so no precision is lost, e.g. `"12.5000000000"`.',
+  ...stringScalar('Decimal', DECIMAL, 'a decimal string like "12.50"'),
+});
+
+builder.scalarType('JSON', {
+  description: 'Free-form JSON: offering attributes, limits, options, allocation specs.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: function literal(node: ValueNode): unknown {
+    switch (node.kind) {
+      case Kind.STRING: case Kind.BOOLEAN: return node.value;
+      case Kind.INT: case Kind.FLOAT: return Number(node.value);
+      case Kind.NULL: return null;
+      case Kind.LIST: return node.values.map(literal);
+      case Kind.OBJECT: return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
+      default: throw new GraphQLError('JSON: variables are not allowed inside a JSON literal; pass the whole value as a variable', { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  },
+});

@@ -1,0 +1,121 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import type { Config } from './config.ts';
+import { createContextFactory, type Context } from './context.ts';
+import { toGraphQLError } from './errors.ts';
+import { graphiqlTabs } from './http/graphiql.ts';
+import { httpProbe, serveHealth } from './http/health.ts';
+import { createMetrics } from './http/metrics.ts';
+import { attachWebSocket } from './http/websocket.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { schema } from './schema/index.ts';
+import { createUpstreams } from './upstream/index.ts';
+import { headersFromParams } from './auth/principal.ts';
+
+export interface GatewayOptions {
+  /** Shown in GraphiQL's headers pane (embedded mode prints the demo tokens). */
+  graphiqlAuthorization?: string;
+  logger?: Logger;
+}
+
+export interface Gateway {
+  yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  server: Server;
+  /** Listens on config.port/host; resolves with the GraphQL endpoint URL. */
+  start(): Promise<string>;
+  /** Stops accepting, completes subscriptions, drains in-flight requests, closes upstream pools. */
+  stop(): Promise<void>;
+}
+
+/** Builds the gateway without side effects; nothing listens until start(). */
+export function createGateway(config: Readonly<Config>, options: GatewayOptions = {}): Gateway {
+  if (!config.waldurUrl || !config.orchestrationUrl) throw new Error('createGateway needs WALDUR_URL and ORCHESTRATION_URL (main.ts starts the simulators when they are unset)');
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
+  const upstreams = createUpstreams(config, (call) => metrics.recordUpstream(call));
+  const contextFor = createContextFactory(config, upstreams, logger);
+  let draining = false;
+
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: false,
+    context: (initial) => {
+      const request = (initial as { request?: Request }).request;
+      if (request) return contextFor({ headers: request.headers, signal: request.signal });
+      const ws = initial as { connectionParams?: Record<string, unknown>; req?: { headers: Record<string, string | string[] | undefined> } };
+      const params = headersFromParams(ws.connectionParams);
+      const upgrade = ws.req?.headers ?? {};
+      return contextFor({
+        headers: { get: (name) => params.get(name) ?? (typeof upgrade[name] === 'string' ? upgrade[name] as string : undefined) },
+        signal: new AbortController().signal,
+      });
+    },
+    graphiql: config.production ? false : {
+      title: 'Junction',
+      defaultTabs: graphiqlTabs(options.graphiqlAuthorization),
+      additionalHeaders: { 'x-graphql-yoga-csrf': '1' },
+      subscriptionsProtocol: 'WS',
+    },
+    maskedErrors: {
+      maskError: (error) => toGraphQLError(error, !config.production),
+    },
+    plugins: [
+      useCSRFPrevention(),
+      ...new EnvelopArmorPlugin({
+        maxDepth: { n: config.limits.maxDepth },
+        maxAliases: { n: config.limits.maxAliases },
+        maxTokens: { n: config.limits.maxTokens },
+        maxDirectives: { n: 20 },
+        costLimit: { enabled: false },
+        blockFieldSuggestion: { enabled: config.production },
+      }).protect().plugins,
+    ],
+  });
+
+  const probes = [httpProbe('waldur', config.waldurUrl), httpProbe('orchestration', config.orchestrationUrl)];
+  const server = createServer((req, res) => {
+    const path = req.url?.split('?')[0];
+    if (path === '/healthz' || path === '/readyz') return void serveHealth(req, res, path === '/readyz' ? probes : [], () => draining);
+    if (path === '/metrics') {
+      return void metrics.registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
+      });
+    }
+    return yoga.requestListener(req, res);
+  });
+  server.requestTimeout = 120_000;
+  const websocket = attachWebSocket(server, yoga as never);
+
+  return {
+    yoga,
+    server,
+    start: () => new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        const { port } = server.address() as AddressInfo;
+        const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
+        logger.info({ url }, 'Junction is listening');
+        resolve(url);
+      });
+    }),
+    async stop() {
+      draining = true;
+      await websocket.close();
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await upstreams.close();
+    },
+  };
+}
+
+/** The SDL as committed in schema.graphql. */
+export function printSchemaSDL(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// ARCHITECTURE.md: main → server → schema → resolvers | subscriptions → context → auth → loaders → upstream → errors | config
+const LAYERS: Array<[prefix: string, rank: number]> = [
+  ['main.ts', 0], ['server.ts', 1], ['http/', 1], ['schema/', 2], ['resolvers/', 3], ['subscriptions/', 3],
+  ['context.ts', 4], ['auth/', 5], ['loaders/', 6], ['upstream/', 7], ['errors.ts', 8], ['config.ts', 8], ['logger.ts', 8],
+];
+const SRC = resolve(import.meta.dirname, '../../src');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+function rankOf(srcRelative: string): number | undefined {
+  return LAYERS.find(([prefix]) => srcRelative === prefix || srcRelative.startsWith(prefix))?.[1];
+}
+
+/** Returns the rule each import of `file` breaks, as readable sentences. */
+function violationsOf(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const from = relative(SRC, file);
+  const problems: string[] = [];
+  for (const spec of importsOf(text)) {
+    if (from.startsWith('upstream/') && /^(graphql|@pothos\/|graphql-yoga|graphql-ws)/.test(spec)) {
+      problems.push(`${from} imports ${spec}: upstream/ speaks HTTP and DTOs only`);
+    }
+    if (!spec.startsWith('.')) continue;
+    const target = relative(SRC, resolve(dirname(file), spec));
+    if (target.startsWith('..')) {
+      problems.push(`${from} imports ${spec}: src/ never imports test/, bench/ or scripts/`);
+      continue;
+    }
+    if (from.startsWith('simulators/')) {
+      if (!target.startsWith('simulators/')) problems.push(`${from} imports ${target}: simulators import nothing from the gateway`);
+      continue;
+    }
+    if (target.startsWith('simulators/') && from !== 'main.ts') {
+      problems.push(`${from} imports ${target}: only main.ts may start the embedded simulators`);
+      continue;
+    }
+    if (target === 'schema/index.ts' && from !== 'server.ts') problems.push(`${from} imports schema/index.ts: only server.ts may`);
+    const a = rankOf(from);
+    const b = rankOf(target);
+    if (a === undefined || b === undefined) continue;
+    const sameFolder = a === b && (from.split('/')[0] === target.split('/')[0] || (a === 3));
+    if (b < a || (b === a && !sameFolder)) problems.push(`${from} imports ${target}: imports must point down the chain in ARCHITECTURE.md`);
+  }
+  return problems;
+}
+
+describe('the dependency rule', () => {
+  it('should hold for every file in src/', () => {
+    const problems = filesUnder(SRC).flatMap((file) => violationsOf(file));
+    expect(problems).toEqual([]);
+  });
+
+  it('should name each kind of broken rule', () => {
+    const probe = (path: string, source: string) => violationsOf(join(SRC, path), source);
+    expect(probe('upstream/probe.ts', "import { builder } from '../schema/builder.ts';")).toEqual([
+      'upstream/probe.ts imports schema/builder.ts: imports must point down the chain in ARCHITECTURE.md',
+    ]);
+    expect(probe('upstream/probe.ts', "import { GraphQLError } from 'graphql';")[0]).toMatch(/HTTP and DTOs only/);
+    expect(probe('simulators/waldur/probe.ts', "import type { Config } from '../../config.ts';")[0]).toMatch(/simulators import nothing/);
+    expect(probe('resolvers/probe.ts', "import { x } from '../../test/helpers/gateway.ts';")[0]).toMatch(/never imports test/);
+    expect(probe('schema/probe.ts', "import { x } from '../resolvers/marketplace/project.ts';")).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+import { request } from 'undici';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createGateway } from '../../src/server.ts';
+import { startSimulators } from '../../src/simulators/index.ts';
+
+export type PrincipalName = 'staff' | 'owner' | 'manager' | 'member' | 'nobody';
+
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  bytes: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
+}
+
+export interface StackOptions {
+  env?: Record<string, string>;
+  sim?: Parameters<typeof startSimulators>[0];
+}
+
+/** Simulators and a gateway on loopback ports, torn down by `await using`. */
+export async function startStack({ env = {}, sim = {} }: StackOptions = {}) {
+  const sims = await startSimulators({ orderStepMs: 60_000, ...sim });
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    WALDUR_URL: sims.waldurUrl,
+    ORCHESTRATION_URL: sims.orchestrationUrl,
+    ORCHESTRATION_TOKEN_URL: sims.orchestrationTokenUrl,
+    ORCHESTRATION_CLIENT_ID: sims.serviceAccount.clientId,
+    ORCHESTRATION_CLIENT_SECRET: sims.serviceAccount.clientSecret,
+    ORCHESTRATION_REFRESH_TOKEN: sims.serviceAccount.refreshToken,
+    ...env,
+  });
+  const gateway = createGateway(config, { logger: createLogger('silent') });
+  const url = await gateway.start();
+  const principal = (name: PrincipalName) => {
+    const found = sims.principals.find((p) => p.name === name);
+    if (!found) throw new Error(`no demo principal named ${name}`);
+    return found;
+  };
+  const control = async (base: string, method: string, path: string, body?: unknown) => {
+    const response = await request(`${base}/__sim/${path}`, {
+      method: method as 'GET',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+    const text = await response.body.text();
+    return text ? JSON.parse(text) : undefined;
+  };
+  const origins = { waldur: new URL(sims.waldurUrl).origin, orchestration: new URL(sims.orchestrationUrl).origin };
+
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    config,
+    sims,
+    principal,
+    /** Runs one operation as a demo principal (or with explicit headers). */
+    async query<T = any>(query: string, variables?: Record<string, unknown>, as: PrincipalName | Record<string, string> = 'staff'): Promise<GraphQLResponse<T>> {
+      const headers = typeof as === 'string' ? { authorization: `Token ${principal(as).waldurToken}` } : as;
+      const response = await request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.body.json()) as GraphQLResponse<T>;
+    },
+    /** The upstream requests a simulator received since the last reset. */
+    requests: (service: 'waldur' | 'orchestration'): Promise<LoggedRequest[]> => control(origins[service], 'GET', 'requests'),
+    resetLogs: async () => {
+      await control(origins.waldur, 'POST', 'reset');
+      await control(origins.orchestration, 'POST', 'reset');
+    },
+    control: (service: 'waldur' | 'orchestration', method: string, path: string, body?: unknown) => control(origins[service], method, path, body),
+    async [Symbol.asyncDispose]() {
+      await gateway.stop();
+      await sims.close();
+    },
+  };
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
