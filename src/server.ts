@@ -7,6 +7,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Config } from './config.ts';
 import { createContextFactory, type Context } from './context.ts';
 import { toGraphQLError } from './errors.ts';
+import { useCostLimit } from './http/cost-limit.ts';
 import { graphiqlTabs } from './http/graphiql.ts';
 import { httpProbe, serveHealth } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
@@ -75,6 +76,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
         costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: config.production },
       }).protect().plugins,
+      useCostLimit({ maxCost: config.limits.maxCost }),
     ],
   });
 
@@ -87,6 +89,10 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(text);
       });
+    }
+    if (Number(req.headers['content-length'] ?? 0) > config.limits.bodyLimitBytes) {
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      return void res.end(JSON.stringify({ errors: [{ message: `Request body too large: the limit is ${config.limits.bodyLimitBytes} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] }));
     }
     return yoga.requestListener(req, res);
   });

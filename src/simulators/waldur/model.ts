@@ -1,0 +1,222 @@
+import type { Micros } from './time.ts';
+
+/** The records the simulator keeps; serializers turn them into Waldur's JSON shapes. */
+
+export interface User {
+  uuid: string;
+  username: string;
+  fullName: string;
+  email: string;
+  isStaff: boolean;
+  isSupport: boolean;
+  /** null: the user has no active session, so staff cannot impersonate them. */
+  token: string | null;
+  dateJoined: Micros;
+}
+
+export interface Customer {
+  uuid: string;
+  name: string;
+  slug: string;
+  abbreviation: string;
+  nativeName: string;
+  description: string;
+  backendId: string;
+  email: string;
+  phoneNumber: string;
+  domain: string;
+  country: string;
+  registrationCode: string;
+  agreementNumber: string;
+  contactDetails: string;
+  created: Micros;
+  archived: boolean;
+  blocked: boolean;
+  isServiceProvider: boolean;
+  serviceProviderUuid: string | null;
+  ownerUuids: Set<string>;
+}
+
+export type ProjectRoleName = 'PROJECT.ADMIN' | 'PROJECT.MANAGER' | 'PROJECT.MEMBER';
+
+export interface ProjectRole {
+  uuid: string;
+  projectUuid: string;
+  userUuid: string;
+  role: ProjectRoleName;
+  created: Micros;
+  expirationTime: Micros | null;
+  createdByUuid: string | null;
+}
+
+export interface Project {
+  uuid: string;
+  name: string;
+  slug: string;
+  description: string;
+  customerUuid: string;
+  backendId: string;
+  created: Micros;
+  modified: Micros;
+  startDate: string | null;
+  endDate: string | null;
+  oecdFos2007Code: string | null;
+  isIndustry: boolean;
+  kind: 'default' | 'course' | 'public';
+  isRemoved: boolean;
+}
+
+export type BillingType = 'fixed' | 'usage' | 'limit' | 'one' | 'few';
+
+export interface OfferingComponent {
+  uuid: string;
+  type: string;
+  name: string;
+  measuredUnit: string;
+  billingType: BillingType;
+  minValue: number | null;
+  maxValue: number | null;
+  defaultLimit: number | null;
+}
+
+export interface Plan {
+  uuid: string;
+  offeringUuid: string;
+  name: string;
+  description: string;
+  unit: 'month' | 'quarter' | 'half_month' | 'day' | 'hour' | 'quantity';
+  unitPrice: string;
+  archived: boolean;
+  /** Price per unit of each component type, as decimal strings. */
+  prices: Record<string, string>;
+  quotas: Record<string, number>;
+}
+
+export type OfferingState = 'Draft' | 'Active' | 'Paused' | 'Archived' | 'Unavailable';
+
+export interface Offering {
+  uuid: string;
+  name: string;
+  slug: string;
+  description: string;
+  type: string;
+  state: OfferingState;
+  customerUuid: string;
+  categoryUuid: string;
+  categoryTitle: string;
+  shared: boolean;
+  billable: boolean;
+  created: Micros;
+  components: OfferingComponent[];
+  plans: Plan[];
+  options: { order: string[]; options: Record<string, Record<string, unknown>> };
+  attributes: Record<string, unknown>;
+}
+
+export type ResourceState = 'Creating' | 'OK' | 'Erred' | 'Updating' | 'Terminating' | 'Terminated';
+
+export interface Resource {
+  uuid: string;
+  name: string;
+  slug: string;
+  description: string;
+  projectUuid: string;
+  offeringUuid: string;
+  planUuid: string | null;
+  state: ResourceState;
+  backendId: string;
+  effectiveId: string;
+  attributes: Record<string, unknown>;
+  limits: Record<string, number>;
+  currentUsages: Record<string, number>;
+  options: Record<string, unknown>;
+  endDate: string | null;
+  created: Micros;
+  modified: Micros;
+  lastSync: Micros;
+  errorMessage: string;
+  errorTraceback: string;
+  creationOrderUuid: string | null;
+  paused: boolean;
+  downscaled: boolean;
+  restrictMemberAccess: boolean;
+}
+
+export type OrderState =
+  | 'pending-consumer' | 'pending-provider' | 'pending-project' | 'pending-start-date'
+  | 'executing' | 'done' | 'erred' | 'canceled' | 'rejected';
+export type OrderType = 'Create' | 'Update' | 'Terminate' | 'Restore';
+
+export interface Order {
+  uuid: string;
+  type: OrderType;
+  state: OrderState;
+  projectUuid: string;
+  offeringUuid: string;
+  planUuid: string | null;
+  oldPlanUuid: string | null;
+  resourceUuid: string;
+  attributes: Record<string, unknown>;
+  limits: Record<string, number>;
+  cost: string | null;
+  created: Micros;
+  modified: Micros;
+  completedAt: Micros | null;
+  createdByUuid: string;
+  consumerReviewedByUuid: string | null;
+  consumerReviewedAt: Micros | null;
+  providerReviewedByUuid: string | null;
+  providerReviewedAt: Micros | null;
+  errorMessage: string;
+  errorTraceback: string;
+  requestComment: string | null;
+  callbackUrl: string | null;
+  startDate: string | null;
+  consumerRejectionComment: string;
+  providerRejectionComment: string;
+  output: string;
+}
+
+export type BackendRequestState = 'Sent' | 'Processing' | 'Done' | 'Erred';
+
+export interface BackendResourceRequest {
+  uuid: string;
+  offeringUuid: string;
+  state: BackendRequestState;
+  created: Micros;
+  modified: Micros;
+  started: Micros | null;
+  finished: Micros | null;
+  errorMessage: string;
+  errorTraceback: string;
+}
+
+export const ORDER_STATES: readonly OrderState[] = [
+  'pending-consumer', 'pending-provider', 'pending-project', 'pending-start-date',
+  'executing', 'done', 'erred', 'canceled', 'rejected',
+];
+export const TERMINAL_ORDER_STATES: ReadonlySet<OrderState> = new Set(['done', 'erred', 'canceled', 'rejected']);
+export const ORDER_TYPES: readonly OrderType[] = ['Create', 'Update', 'Terminate', 'Restore'];
+export const RESOURCE_STATES: readonly ResourceState[] = ['Creating', 'OK', 'Erred', 'Updating', 'Terminating', 'Terminated'];
+export const OFFERING_STATES: readonly OfferingState[] = ['Draft', 'Active', 'Paused', 'Archived', 'Unavailable'];
+export const BACKEND_REQUEST_STATES: readonly BackendRequestState[] = ['Sent', 'Processing', 'Done', 'Erred'];
+
+/** Database codes: Waldur orders `?o=state` by these integers, not by the names. */
+export const ORDER_STATE_CODES: Record<OrderState, number> = {
+  'pending-consumer': 1, executing: 2, done: 3, erred: 4, canceled: 5, rejected: 6,
+  'pending-provider': 7, 'pending-project': 8, 'pending-start-date': 9,
+};
+export const RESOURCE_STATE_CODES: Record<ResourceState, number> = {
+  Creating: 1, OK: 2, Erred: 3, Updating: 4, Terminating: 5, Terminated: 6,
+};
+export const OFFERING_STATE_CODES: Record<OfferingState, number> = {
+  Draft: 1, Active: 2, Paused: 3, Archived: 4, Unavailable: 5,
+};
+
+export const OFFERING_TYPES = {
+  basic: 'Marketplace.Basic',
+  support: 'Marketplace.Support',
+  slurm: 'Marketplace.Slurm',
+  script: 'Marketplace.Script',
+  gameServer: 'Marketplace.GameServer',
+} as const;

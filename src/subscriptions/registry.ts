@@ -1,0 +1,62 @@
+import { Repeater } from 'graphql-yoga';
+import type { PollSource, PollTiming } from './poll-source.ts';
+import { SharedPoller } from './shared-poller.ts';
+
+export interface PollCoordinator {
+  /** Cluster mode: decides whether this replica polls `key`, and relays events polled elsewhere. */
+  join<T>(key: string, poller: SharedPoller<T>): () => void;
+}
+
+/** Polls locally: the single-replica (in-memory) coordinator. */
+export const localCoordinator: PollCoordinator = {
+  join: (_key, poller) => {
+    poller.start();
+    return () => {};
+  },
+};
+
+/**
+ * Shared, ref-counted pollers: one per watched object and access scope. Subscribers get a Repeater that
+ * yields the current value at once, then each change, and returns after a terminal value.
+ */
+export class PollerRegistry {
+  private readonly pollers = new Map<string, SharedPoller<unknown>>();
+
+  constructor(private readonly timing: PollTiming, private readonly coordinator: PollCoordinator = localCoordinator) {}
+
+  /** The async iterator a subscription resolver returns; `return()` detaches at once, without waiting for a poll. */
+  subscribe<T>(source: PollSource<T>): AsyncIterableIterator<T> {
+    return new Repeater<T>(async (push, stop) => {
+      const poller = this.pollerFor(source);
+      const unlisten = poller.listen((event) => {
+        if (event.kind === 'error') return stop(event.error);
+        void push(event.value);
+        if (event.terminal) stop();
+      });
+      await stop;
+      unlisten();
+    });
+  }
+
+  /** Number of live pollers (one per key), for tests, metrics and shutdown. */
+  get size(): number {
+    return this.pollers.size;
+  }
+
+  stopAll(): void {
+    for (const poller of [...this.pollers.values()]) poller.stop();
+  }
+
+  private pollerFor<T>(source: PollSource<T>): SharedPoller<T> {
+    const existing = this.pollers.get(source.key) as SharedPoller<T> | undefined;
+    if (existing) return existing;
+    let leave = () => {};
+    const poller = new SharedPoller<T>(source, this.timing, () => {
+      this.pollers.delete(source.key);
+      leave();
+    });
+    this.pollers.set(source.key, poller as SharedPoller<unknown>);
+    leave = this.coordinator.join(source.key, poller);
+    return poller;
+  }
+}
