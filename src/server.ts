@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { createContextFactory, type Context } from './context.ts';
 import { toGraphQLError } from './errors.ts';
 import { useCostLimit } from './http/cost-limit.ts';
+import { useErrorCodes } from './http/error-codes.ts';
 import { graphiqlTabs } from './http/graphiql.ts';
 import { httpProbe, serveHealth } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
@@ -68,15 +69,16 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     },
     plugins: [
       useCSRFPrevention(),
-      ...new EnvelopArmorPlugin({
+      EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth },
         maxAliases: { n: config.limits.maxAliases },
         maxTokens: { n: config.limits.maxTokens },
         maxDirectives: { n: 20 },
         costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: config.production },
-      }).protect().plugins,
+      }),
       useCostLimit({ maxCost: config.limits.maxCost }),
+      useErrorCodes(),
     ],
   });
 

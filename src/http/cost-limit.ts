@@ -20,7 +20,7 @@ export function useCostLimit({ maxCost }: { maxCost: number }): Plugin {
       for (const definition of args.document.definitions) {
         if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
       }
-      const operation = args.document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION
+      const operation = args.document.definitions.find((d: { kind: string; name?: { value: string } }) => d.kind === Kind.OPERATION_DEFINITION
         && (!args.operationName || d.name?.value === args.operationName));
       if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return;
       const root = args.schema.getRootType(operation.operation);
