@@ -58,8 +58,4 @@ export class ArtefactStore {
     const more = matching.length > items.length;
     return { items, nextPageToken: more ? encodeToken(sortKey(items[items.length - 1])) : '' };
   }
-
-  countFor(allocationId: string, now: number): number {
-    return [...this.byKey.values()].filter((a) => a.allocationId === allocationId && alive(a, now)).length;
-  }
 }

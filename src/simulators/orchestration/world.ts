@@ -25,6 +25,14 @@ export class World {
     this.lastTick = now;
   }
 
+  /**
+   * The time of the last tick. Timers started between ticks (deletion, crashes) count from it, so they end
+   * after a whole number of ticks instead of one tick late.
+   */
+  get tickTime(): number {
+    return this.lastTick;
+  }
+
   ensureProject(projectId: string): Map<string, Allocation> {
     let project = this.projects.get(projectId);
     if (!project) this.projects.set(projectId, (project = new Map()));
