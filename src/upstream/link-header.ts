@@ -14,7 +14,7 @@ const REL_NAMES = ['first', 'prev', 'next', 'last'] as const;
 const LINK_VALUE = /<([^>]*)>((?:\s*;\s*[A-Za-z0-9!#$&+.^_`|~*-]+\s*(?:=\s*(?:"[^"]*"|[^;,\s]*))?)*)/g;
 const PARAM = /;\s*([A-Za-z0-9!#$&+.^_`|~*-]+)\s*(?:=\s*(?:"([^"]*)"|([^;,\s]*)))?/g;
 
-/** Returns the first/prev/next/last targets of a `Link` header; unknown relations and malformed parts are skipped. */
+/** Returns the first/prev/next/last targets of a `Link` header; unknown relations and malformed parts are skipped; never throws. */
 export function parseLinkHeader(header: string | undefined): PageLinks {
   const links: PageLinks = {};
   if (!header) return links;

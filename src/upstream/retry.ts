@@ -18,13 +18,13 @@ export interface RetryTuning {
 /** Statuses that say "try again later" without the request having been processed. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
-/** Exponential backoff with "equal jitter": half fixed so a retry never fires at once, half random to spread a herd. */
+/** Pure. Exponential backoff with "equal jitter": half fixed so a retry never fires at once, half random to spread a herd. */
 export function backoffMs(retry: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
   const step = Math.min(maxMs, baseMs * 2 ** Math.max(0, retry - 1));
   return step / 2 + random() * (step / 2);
 }
 
-/** Parses `Retry-After` (delta-seconds or HTTP-date) into milliseconds; undefined when absent or unreadable. */
+/** Parses `Retry-After` (delta-seconds or HTTP-date) into milliseconds; undefined (never throws) when absent or unreadable. */
 export function retryAfterMs(header: string | undefined, now: number = Date.now()): number | undefined {
   if (!header) return undefined;
   const text = header.trim();
@@ -51,7 +51,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * Token-bucket-like retry budget over a sliding window: a retry is allowed while the retries in the window stay
- * below max(minRetries, ratio × requests). Keeps a struggling upstream from being hammered by retry storms.
+ * below max(minRetries, ratio × requests). Keeps a struggling upstream from being hammered by retry storms. Never throws.
  */
 export function createRetryBudget(tuning: RetryTuning = {}, now: () => number = Date.now) {
   const ratio = tuning.budgetRatio ?? 0.2;

@@ -12,11 +12,12 @@ export function queryString(query: ReadonlyArray<readonly [string, string]> | un
 
 /**
  * Resolves `path` (relative to the base URL's path, or absolute on the same origin) plus `query` into an
- * origin-relative target; returns undefined for an absolute URL on another origin.
+ * origin-relative target; returns undefined (never throws) for an unparsable URL or one on another origin.
  */
 export function resolveTarget(base: URL, path: string, query?: ReadonlyArray<readonly [string, string]>): string | undefined {
   let url: URL;
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+    if (!URL.canParse(path)) return undefined;
     url = new URL(path);
     if (url.origin !== base.origin) return undefined;
   } else {

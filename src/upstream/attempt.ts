@@ -1,0 +1,63 @@
+/** One HTTP exchange on the pool: headers deadline, caller abort, body always read to the end. */
+import type { Pool } from 'undici';
+
+export interface RawRequest {
+  method: string;
+  /** Origin-relative path and query. */
+  target: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  bytes: number;
+}
+
+/**
+ * Sends once; resolves with any status. Rejects with a transport error (a headers timeout carries code
+ * UND_ERR_HEADERS_TIMEOUT), or with the caller's abort reason.
+ */
+export async function attempt(pool: Pool, timeoutMs: number, req: RawRequest): Promise<RawResponse> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  for (const [name, value] of Object.entries(req.headers ?? {})) headers[name.toLowerCase()] = value;
+  let body: string | undefined;
+  if (req.json !== undefined) {
+    body = JSON.stringify(req.json);
+    headers['content-type'] = 'application/json';
+  } else if (req.form) {
+    body = new URLSearchParams(req.form).toString();
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+  }
+
+  // undici's own headersTimeout ticks with ~1 s resolution; this deadline is exact and also covers time queued for a
+  // free connection. undici's body timeout still guards a body that stalls.
+  const controller = new AbortController();
+  const timeout = Object.assign(new Error(`no response headers within ${timeoutMs} ms`), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+  const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+  const onAbort = () => controller.abort(req.signal?.reason);
+  if (req.signal?.aborted) onAbort();
+  req.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const res = await pool.request({
+      path: req.target, method: req.method as 'GET', headers, body, signal: controller.signal,
+      headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
+    });
+    clearTimeout(timer);
+    const raw = Buffer.from(await res.body.arrayBuffer());
+    const flat: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return { status: res.statusCode, headers: flat, text: raw.toString('utf8'), bytes: raw.length };
+  } catch (error) {
+    throw controller.signal.reason === timeout ? timeout : error;
+  } finally {
+    clearTimeout(timer);
+    req.signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,152 @@
+/** The one HTTP client for an upstream: keep-alive pool, timeouts, retries within a budget, circuit breaker. */
+import { Pool } from 'undici';
+import type { UpstreamSettings } from '../config.ts';
+import { JunctionError, upstreamFailure, type ErrorCode, type Service } from '../errors.ts';
+import { attempt } from './attempt.ts';
+import { createBreaker } from './breaker.ts';
+import { breakerOpen, classifyTransportError, foreignOrigin, isRetryableTransportError, malformedBody, transportFailure } from './failures.ts';
+import { backoffMs, createRetryBudget, RETRYABLE_STATUSES, retryAfterMs, sleep, type RetryTuning } from './retry.ts';
+import { resolveTarget, routeOf } from './target.ts';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface UpstreamRequest {
+  method: HttpMethod;
+  /** Relative to the base URL's path, or an absolute URL on the same origin. */
+  path: string;
+  query?: ReadonlyArray<readonly [string, string]>;
+  headers?: Record<string, string>;
+  json?: unknown;
+  form?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Default: true only for GET and HEAD. Only set it for requests that are safe to send twice. */
+  retry?: boolean;
+  /** Metrics route; default: the path with ids replaced by `{id}`. */
+  route?: string;
+}
+
+export interface UpstreamResponse<T> {
+  status: number;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** Parsed JSON; undefined for HEAD, 204 and empty bodies. */
+  body: T;
+  bytes: number;
+}
+
+/** One finished request (all attempts), for metrics and logs; it never carries headers or bodies. */
+export interface UpstreamCallInfo {
+  service: Service;
+  method: HttpMethod;
+  route: string;
+  /** Status of the last answer; 0 when none came (timeout, connection failure, open breaker, abort). */
+  status: number;
+  durationMs: number;
+  bytes: number;
+  retries: number;
+  error?: ErrorCode | 'ABORTED';
+}
+
+export interface UpstreamHttpOptions {
+  service: Service;
+  baseUrl: string;
+  settings: UpstreamSettings;
+  onCall?: (info: UpstreamCallInfo) => void;
+  /** Backoff and budget knobs; defaults suit production (tests shorten them). */
+  tuning?: RetryTuning;
+}
+
+export interface UpstreamHttp {
+  readonly service: Service;
+  readonly baseUrl: string;
+  /** Sends a request; resolves on 2xx, else rejects with a JunctionError, or with the signal's reason on abort. */
+  request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>>;
+  /** Stops retries and waits for in-flight requests, then closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Creates the client of one upstream; it never throws synchronously for a valid base URL. */
+export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning = {} }: UpstreamHttpOptions): UpstreamHttp {
+  const base = new URL(baseUrl);
+  const pool = new Pool(base.origin, { connections: settings.connections, connectTimeout: Math.min(settings.timeoutMs, 10_000) });
+  const breaker = createBreaker({ failureThreshold: settings.breakerFailures, resetMs: settings.breakerResetMs });
+  const budget = createRetryBudget(tuning);
+  const maxRetryAfterMs = tuning.maxRetryAfterMs ?? 5_000;
+  let closing = false;
+
+  async function request<T>(req: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    const method = req.method.toUpperCase() as HttpMethod;
+    const target = resolveTarget(base, req.path, req.query);
+    if (target === undefined) throw foreignOrigin(service);
+    const mayRetry = req.retry ?? (method === 'GET' || method === 'HEAD');
+    const info: UpstreamCallInfo = { service, method, route: req.route ?? routeOf(target), status: 0, durationMs: 0, bytes: 0, retries: 0 };
+    const started = performance.now();
+    budget.recordRequest();
+    let failure: JunctionError | undefined;
+    try {
+      for (;;) {
+        if (req.signal?.aborted) throw req.signal.reason;
+        const permit = breaker.admit();
+        // Our own failed attempts may have opened the breaker: report what the upstream said, not the breaker.
+        if (!permit) throw failure ?? breakerOpen(service);
+        let waitMs = 0;
+        let retryable = false;
+        try {
+          const res = await attempt(pool, settings.timeoutMs, { ...req, method, target });
+          info.status = res.status;
+          info.bytes += res.bytes;
+          if (res.status >= 500) permit.failure(); else permit.success();
+          if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body: parseBody<T>(service, method, res), bytes: res.bytes };
+          const retryAfter = retryAfterMs(res.headers['retry-after']);
+          const seconds = retryAfter === undefined ? undefined : String(Math.ceil(retryAfter / 1000));
+          failure = upstreamFailure(service, res.status, res.text, seconds);
+          retryable = RETRYABLE_STATUSES.has(res.status) && (retryAfter === undefined || retryAfter <= maxRetryAfterMs);
+          waitMs = retryAfter ?? 0;
+        } catch (error) {
+          if (req.signal?.aborted) {
+            permit.release();
+            throw req.signal.reason;
+          }
+          if (error instanceof JunctionError) throw error;
+          info.status = 0;
+          if (classifyTransportError(error) === 'other') permit.release(); else permit.failure();
+          failure = transportFailure(service, method, error, settings.timeoutMs);
+          retryable = isRetryableTransportError(error);
+        }
+        if (!mayRetry || !retryable || closing || info.retries >= settings.retries || !budget.tryRetry()) throw failure;
+        info.retries += 1;
+        const backoff = backoffMs(info.retries, tuning.backoffBaseMs ?? 50, tuning.backoffMaxMs ?? 2_000);
+        await sleep(Math.max(waitMs, backoff), req.signal);
+      }
+    } catch (error) {
+      info.error = error instanceof JunctionError ? error.code : req.signal?.aborted ? 'ABORTED' : 'INTERNAL';
+      throw error;
+    } finally {
+      info.durationMs = performance.now() - started;
+      try {
+        onCall?.(info);
+      } catch {
+        // A broken metrics hook must not fail the request.
+      }
+    }
+  }
+
+  return {
+    service,
+    baseUrl,
+    request,
+    async close() {
+      closing = true;
+      await pool.close();
+    },
+  };
+}
+
+function parseBody<T>(service: Service, method: HttpMethod, res: { status: number; text: string }): T {
+  if (method === 'HEAD' || res.status === 204 || res.text.trim() === '') return undefined as T;
+  try {
+    return JSON.parse(res.text) as T;
+  } catch {
+    throw malformedBody(service, res.status);
+  }
+}

@@ -1,0 +1,109 @@
+/** Waldur REST verbs bound to one caller's credentials; the gateway composes them, Waldur decides visibility. */
+import { JunctionError } from '../../errors.ts';
+import { malformedBody } from '../failures.ts';
+import type { HttpMethod, UpstreamHttp, UpstreamResponse } from '../http.ts';
+import { parseLinkHeader } from '../link-header.ts';
+import { fieldParams, pageParams, waldurPath, waldurUrlFor } from './paths.ts';
+import type { Page, User } from './types.ts';
+
+export { publicPlanUrl, waldurPath, waldurUrlFor } from './paths.ts';
+
+type Query = ReadonlyArray<readonly [string, string]>;
+
+export interface WaldurCallerIdentity {
+  /** The client's `Authorization` header (`Token …` or `Bearer …`), forwarded as-is. */
+  authorization?: string;
+  requestId?: string;
+  impersonateUserUuid?: string;
+  /** Aborting it (the client left) cancels the upstream requests. */
+  signal?: AbortSignal;
+}
+
+export interface ListOptions {
+  query?: Query;
+  /** Sparse fieldset; `uuid` is always added. Omit to get every field. */
+  fields?: readonly string[];
+  page?: number;
+  pageSize?: number;
+}
+
+export interface WaldurCaller {
+  /** GET `<collection>/` → one page; rejects with a JunctionError (or the abort reason). */
+  list<T>(collection: string, options?: ListOptions): Promise<Page<T>>;
+  /** GET a paginated sub-resource such as `projects/<uuid>/list_users/` → one page. Build `path` with waldurPath(). */
+  listPath<T>(path: string, options?: ListOptions): Promise<Page<T>>;
+  /** HEAD `<collection>/?<query>` → `X-Result-Count`; rejects with UPSTREAM_ERROR when the header is missing. */
+  count(collection: string, query?: Query): Promise<number>;
+  /** GET `<collection>/<uuid>/`; an invisible or unknown object rejects with NOT_FOUND. */
+  retrieve<T>(collection: string, uuid: string, fields?: readonly string[]): Promise<T>;
+  /** GET any path (e.g. the unpaginated `marketplace-public-offerings/<uuid>/plans/`) → its body. Build `path` with waldurPath(). */
+  get<T>(path: string, query?: Query): Promise<T>;
+  /** POST `<collection>/`; never retried. */
+  create<T>(collection: string, body: unknown): Promise<T>;
+  /** PUT or PATCH `<collection>/<uuid>/`; never retried. */
+  update<T>(collection: string, uuid: string, body: unknown, method: 'PUT' | 'PATCH'): Promise<T>;
+  /** DELETE `<collection>/<uuid>/`; never retried. */
+  remove(collection: string, uuid: string): Promise<void>;
+  /** `<method> <collection>/<uuid>/<action>/`; resolves undefined for an empty body; never retried unless GET. */
+  action<T>(collection: string, uuid: string, action: string, body?: unknown, method?: HttpMethod): Promise<T>;
+  /** GET `users/me/`: who the forwarded credentials belong to. */
+  me(): Promise<User>;
+  /** Absolute hyperlink of a collection or object, for Waldur inputs that take URLs. */
+  urlFor(collection: string, uuid?: string): string;
+}
+
+export interface WaldurClient {
+  /** Binds the verbs to a caller; only the allow-listed headers are forwarded. Never throws. */
+  as(caller: WaldurCallerIdentity): WaldurCaller;
+  urlFor(collection: string, uuid?: string): string;
+}
+
+/** Creates the Waldur client over an UpstreamHttp whose base URL ends in `/api/`. */
+export function createWaldurClient(http: UpstreamHttp): WaldurClient {
+  const urlFor = (collection: string, uuid?: string) => waldurUrlFor(http.baseUrl, collection, uuid);
+
+  return {
+    urlFor,
+    as(caller) {
+      const headers: Record<string, string> = { 'accept-language': 'en' };
+      if (caller.authorization) headers.authorization = caller.authorization;
+      if (caller.requestId) headers['x-request-id'] = caller.requestId;
+      if (caller.impersonateUserUuid) headers['x-impersonated-user-uuid'] = caller.impersonateUserUuid;
+
+      const call = <T>(method: HttpMethod, path: string, query?: Query, json?: unknown): Promise<UpstreamResponse<T>> =>
+        http.request<T>({ method, path, query, json, headers, signal: caller.signal, retry: method === 'GET' || method === 'HEAD' });
+
+      const listPath = async <T>(path: string, options: ListOptions = {}): Promise<Page<T>> => {
+        const query = [...(options.query ?? []), ...fieldParams(options.fields), ...pageParams(options.page, options.pageSize)];
+        const res = await call<T[]>('GET', waldurPath(path), query);
+        if (!Array.isArray(res.body)) throw malformedBody('waldur', res.status);
+        const total = Number.parseInt(res.headers['x-result-count'] ?? '', 10);
+        return { items: res.body, total: Number.isNaN(total) ? res.body.length : total, links: parseLinkHeader(res.headers.link) };
+      };
+
+      return {
+        listPath,
+        list: (collection, options) => listPath(collection, options),
+        async count(collection, query = []) {
+          const res = await call('HEAD', waldurPath(collection), [...query, ['field', 'uuid'], ['page_size', '1']]);
+          const total = Number.parseInt(res.headers['x-result-count'] ?? '', 10);
+          if (Number.isNaN(total)) throw new JunctionError('UPSTREAM_ERROR', 'Waldur answered a count without X-Result-Count', { service: 'waldur' });
+          return total;
+        },
+        retrieve: async <T>(collection: string, uuid: string, fields?: readonly string[]) =>
+          (await call<T>('GET', waldurPath(collection, uuid), fieldParams(fields))).body,
+        get: async <T>(path: string, query?: Query) => (await call<T>('GET', waldurPath(path), query)).body,
+        create: async <T>(collection: string, body: unknown) => (await call<T>('POST', waldurPath(collection), undefined, body)).body,
+        update: async <T>(collection: string, uuid: string, body: unknown, method: 'PUT' | 'PATCH') =>
+          (await call<T>(method, waldurPath(collection, uuid), undefined, body)).body,
+        async remove(collection, uuid) {
+          await call('DELETE', waldurPath(collection, uuid));
+        },
+        action: async <T>(collection: string, uuid: string, action: string, body?: unknown, method: HttpMethod = 'POST') =>
+          (await call<T>(method, waldurPath(collection, uuid, action), undefined, body)).body,
+        me: async () => (await call<User>('GET', 'users/me/')).body,
+        urlFor,
+      };
+    },
+  };
+}
