@@ -107,16 +107,19 @@ function fieldErrorsOf(body: unknown): FieldError[] | undefined {
 }
 
 /** The one mapping to what a client sees; internals are masked unless `exposeInternals`. */
-export function toGraphQLError(error: unknown, exposeInternals: boolean, path?: ReadonlyArray<string | number>): GraphQLError {
+export function toGraphQLError(error: unknown, exposeInternals: boolean): GraphQLError {
   if (error instanceof GraphQLError && error.extensions?.code) return error;
   const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+  // Keep where the error happened (path, locations) from the GraphQLError that wrapped the original.
+  const where = error instanceof GraphQLError ? { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path } : {};
   if (original instanceof JunctionError) {
     return new GraphQLError(original.message, {
-      path,
+      ...where,
       extensions: {
         code: original.code,
         ...(original.service && { service: original.service }),
-        ...(original.status !== undefined && { http: { status: original.status } }),
+        // Yoga reserves `extensions.http` for the status of our own response, so the upstream's is `upstreamStatus`.
+        ...(original.status !== undefined && { upstreamStatus: original.status }),
         retryable: original.retryable,
         ...(original.fieldErrors && { fieldErrors: original.fieldErrors }),
         ...(original.validStates && { validStates: original.validStates }),
@@ -125,6 +128,7 @@ export function toGraphQLError(error: unknown, exposeInternals: boolean, path?: 
       },
     });
   }
+  if (original instanceof GraphQLError) return original;
   const message = exposeInternals && original instanceof Error ? original.message : 'Unexpected error';
-  return new GraphQLError(message, { path, extensions: { code: 'INTERNAL', retryable: false } });
+  return new GraphQLError(message, { ...where, extensions: { code: 'INTERNAL', retryable: false } });
 }

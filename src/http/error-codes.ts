@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult } from '@envelop/core';
 import type { Plugin } from 'graphql-yoga';
+import { JunctionError } from '../errors.ts';
 
 /**
  * Gives every error a code from the one list: GraphQL's own parse, validation and variable-coercion errors
@@ -30,7 +31,8 @@ export function useErrorCodes(): Plugin {
 }
 
 function withCode(error: GraphQLError): GraphQLError {
-  if (error.extensions?.code) return error;
+  // A JunctionError already has its code; the error masker (errors.ts toGraphQLError) maps it, after this plugin.
+  if (error.extensions?.code || error.originalError instanceof JunctionError) return error;
   const status = (error.extensions?.http as { status?: number } | undefined)?.status;
   const code = status === 403 ? 'FORBIDDEN' : status === 413 ? 'BAD_USER_INPUT' : error.originalError && !(error.originalError instanceof GraphQLError) ? 'INTERNAL' : 'BAD_USER_INPUT';
   return new GraphQLError(error.message, {
