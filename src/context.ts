@@ -1,5 +1,7 @@
 import type { Config } from './config.ts';
+import { createOrchestrationAccess, type OrchestrationAccess } from './auth/orchestration-access.ts';
 import { principalFrom, type Principal } from './auth/principal.ts';
+import { createLinkLoaders } from './loaders/links.ts';
 import { createLoaders, type Loaders } from './loaders/index.ts';
 import type { Logger } from './logger.ts';
 import type { OrchestrationCaller, OrchestrationClient } from './upstream/orchestration/client.ts';
@@ -15,7 +17,10 @@ export interface Context {
   config: Readonly<Config>;
   principal: Principal;
   waldur: WaldurCaller;
+  /** Access-guarded: in service-account mode every operation first checks the caller may reach its project. */
   orchestration: OrchestrationCaller;
+  /** How orchestration access is decided for this caller (pass-through or the Waldur link check). */
+  access: OrchestrationAccess;
   loaders: Loaders;
   upstreams: Upstreams;
   signal: AbortSignal;
@@ -37,14 +42,16 @@ export function createContextFactory(config: Readonly<Config>, upstreams: Upstre
       impersonateUserUuid: principal.impersonateUserUuid,
       signal,
     });
-    const orchestration = upstreams.orchestration.as({
+    const links = createLinkLoaders(waldur, config.links);
+    const access = createOrchestrationAccess(principal, links.linkedProjects);
+    const orchestration = access.guard(upstreams.orchestration.as({
       bearer: principal.orchestrationAuthorization,
       requestId: principal.requestId,
       signal,
-    });
+    }));
     return {
-      config, principal, waldur, orchestration, upstreams, signal,
-      loaders: createLoaders({ waldur, orchestration, config }),
+      config, principal, waldur, orchestration, access, upstreams, signal,
+      loaders: createLoaders({ waldur, orchestration, config, links }),
       logger: logger.child({ requestId: principal.requestId }),
     };
   };

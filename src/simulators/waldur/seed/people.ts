@@ -67,8 +67,8 @@ export function seedPeople(store: Store, seed: number, scale: number): People {
       email: `${username}@example.org`,
       isStaff: false,
       isSupport: false,
-      // Every tenth pool user has never logged in: impersonating them is refused.
-      token: i % 10 === 9 ? null : poolRng.token(),
+      // Every tenth pool user (the 8th, 18th, …) has never logged in: impersonating them is refused.
+      token: i % 10 === 7 ? null : poolRng.token(),
       dateJoined: JOINED + (i + 10) * DAY,
     };
     store.addUser(user);

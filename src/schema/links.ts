@@ -1,0 +1,50 @@
+import { allocationMarketplaceResource } from '../resolvers/links/allocation.ts';
+import { linkedOrchestrationProjectId } from '../resolvers/links/common.ts';
+import { projectAllocations } from '../resolvers/links/project.ts';
+import { RESOURCE_ALLOCATION_FIELDS, resourceAllocation } from '../resolvers/links/resource.ts';
+import { builder } from './builder.ts';
+import { Project } from './marketplace/project.ts';
+import { Resource } from './marketplace/resource.ts';
+import { Allocation } from './orchestration/allocation.ts';
+import { AllocationState } from './orchestration/enums.ts';
+import { LabelFilter } from './orchestration/metadata.ts';
+
+/*
+ * The links between the two backends (ARCHITECTURE.md "Cross-backend links"). Each Waldur-side field declares
+ * the Waldur fields it reads (`extensions.waldur`) so the field planner pushes them down. A link answers null,
+ * never an error, when the other side is missing or the caller may not reach it.
+ */
+
+builder.objectFields(Project, (t) => ({
+  orchestrationProjectId: t.string({
+    description: 'The orchestration project this Waldur project links to (its `backend_id`, or the field set by LINK_PROJECT_FIELD); null when blank.',
+    extensions: { waldur: ['backend_id'] },
+    resolve: (project, _args, ctx, info) => linkedOrchestrationProjectId(project, ctx, info),
+  }),
+  allocations: t.field({
+    type: [Allocation],
+    description: 'The allocations of the linked orchestration project, optionally filtered by status and labels (by the gateway: the '
+      + 'Orchestration API has no filters). Null when the project links to none, or the caller may not reach it.',
+    extensions: { waldur: ['backend_id'] },
+    args: {
+      status: t.arg({ type: [AllocationState], description: 'Keep allocations in any of these states (omit for all).' }),
+      labels: t.arg({ type: [LabelFilter], description: 'Keep allocations carrying every one of these labels.' }),
+    },
+    resolve: (project, args, ctx, info) => projectAllocations(project, args, ctx, info),
+  }),
+}));
+
+builder.objectField(Resource, 'allocation', (t) => t.field({
+  type: Allocation,
+  description: 'The orchestration allocation this resource provisioned: its `backend_id` in the orchestration project its Waldur project '
+    + 'links to (only for the offering types in LINK_RESOURCE_OFFERING_TYPES, when set). Null when there is none, or it is not reachable.',
+  extensions: { waldur: [...RESOURCE_ALLOCATION_FIELDS] },
+  resolve: (resource, _args, ctx, info) => resourceAllocation(resource, ctx, info),
+}));
+
+builder.objectField(Allocation, 'marketplaceResource', (t) => t.field({
+  type: Resource,
+  description: 'The marketplace resource whose `backend_id` is this allocation, in a Waldur project you can see that links to the '
+    + 'allocation\'s orchestration project; null when there is none.',
+  resolve: (allocation, _args, ctx, info) => allocationMarketplaceResource(allocation, ctx, info),
+}));

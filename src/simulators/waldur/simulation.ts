@@ -1,0 +1,58 @@
+import { OrderLifecycle } from './lifecycle/orders.ts';
+import type { ProvisionHook } from './lifecycle/provisioning.ts';
+import { OFFERING_TYPES } from './vocabulary.ts';
+import { seedData, type Principal } from './seed/index.ts';
+import type { Store } from './store.ts';
+
+export interface SimulationOptions {
+  seed: number;
+  scale: number;
+  orderStepMs: number;
+  onProvision?: ProvisionHook;
+}
+
+export interface ProjectLink {
+  orchestrationProjectId: string;
+  waldurProjectUuid: string;
+  allocations: Array<{ id: string; name: string; resourceUuid: string }>;
+}
+
+/** The simulated Waldur: its data, its principals and its order state machine; HTTP lives elsewhere. */
+export class Simulation {
+  store!: Store;
+  principals!: Principal[];
+  readonly orders: OrderLifecycle;
+
+  constructor(readonly options: SimulationOptions) {
+    const simulation = this;
+    this.orders = new OrderLifecycle({
+      get store() {
+        return simulation.store;
+      },
+      orderStepMs: options.orderStepMs,
+      onProvision: (request) => options.onProvision?.(request),
+    });
+    this.reseed();
+  }
+
+  /** Back to the initial data set of the seed (pending timers are dropped). */
+  reseed(): void {
+    this.orders.stop();
+    const data = seedData(this.options.seed, this.options.scale);
+    this.store = data.store;
+    this.principals = data.principals;
+  }
+
+  /** Every project with its orchestration project id and the allocations its game-server resources point at. */
+  links(): ProjectLink[] {
+    const { store } = this;
+    return [...store.projects.values()].filter((project) => !project.isRemoved).map((project) => ({
+      orchestrationProjectId: project.backendId,
+      waldurProjectUuid: project.uuid,
+      allocations: store.resourcesOf(project.uuid)
+        .filter((resource) => resource.backendId !== '' && resource.state !== 'Terminated'
+          && store.offerings.get(resource.offeringUuid)?.type === OFFERING_TYPES.gameServer)
+        .map((resource) => ({ id: resource.backendId, name: resource.name, resourceUuid: resource.uuid })),
+    }));
+  }
+}
