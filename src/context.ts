@@ -25,6 +25,28 @@ export interface Context {
   upstreams: Upstreams;
   signal: AbortSignal;
   logger: Logger;
+  /** Shared, ref-counted pollers behind subscriptions (one per watched object and access scope). */
+  pollers: Pollers;
+  /**
+   * Callers bound to this principal but not to this request: for pollers that outlive it. Each call builds
+   * new request-free loaders, so orchestration access is checked afresh rather than remembered.
+   */
+  callersFor(signal: AbortSignal): { waldur: WaldurCaller; orchestration: OrchestrationCaller };
+  /**
+   * Replaces the loaders (and the access evidence behind the orchestration caller) with fresh ones. A subscription
+   * keeps one context for all its events; each event calls this so nested fields are read anew, not from the cache.
+   */
+  renewLoaders(): void;
+}
+
+/** What subscriptions need of the poller registry (declared here so the context does not depend on it). */
+export interface Pollers {
+  subscribe<T>(source: {
+    key: string;
+    fetch(signal: AbortSignal): Promise<T>;
+    fingerprint(value: T): string;
+    isTerminal(value: T): boolean;
+  }): AsyncIterableIterator<T>;
 }
 
 export interface ContextInput {
@@ -33,26 +55,38 @@ export interface ContextInput {
 }
 
 /** Binds the upstream clients to the caller's own credentials and gives the request its own loaders. */
-export function createContextFactory(config: Readonly<Config>, upstreams: Upstreams, logger: Logger) {
+export function createContextFactory(config: Readonly<Config>, upstreams: Upstreams, pollers: Pollers, logger: Logger) {
   return ({ headers, signal }: ContextInput): Context => {
     const principal = principalFrom(headers);
-    const waldur = upstreams.waldur.as({
-      authorization: principal.waldurAuthorization,
-      requestId: principal.requestId,
-      impersonateUserUuid: principal.impersonateUserUuid,
-      signal,
-    });
-    const links = createLinkLoaders(waldur, config.links);
-    const access = createOrchestrationAccess(principal, links.linkedProjects);
-    const orchestration = access.guard(upstreams.orchestration.as({
-      bearer: principal.orchestrationAuthorization,
-      requestId: principal.requestId,
-      signal,
-    }));
-    return {
-      config, principal, waldur, orchestration, access, upstreams, signal,
+    const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal);
+    const context: Context = {
+      config, principal, waldur, orchestration, access, upstreams, signal, pollers,
       loaders: createLoaders({ waldur, orchestration, config, links }),
       logger: logger.child({ requestId: principal.requestId }),
+      callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal),
+      renewLoaders: () => {
+        const fresh = bindCallers(config, upstreams, principal, signal);
+        Object.assign(context, { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access });
+        context.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links });
+      },
     };
+    return context;
   };
+}
+
+function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: Principal, signal: AbortSignal) {
+  const waldur = upstreams.waldur.as({
+    authorization: principal.waldurAuthorization,
+    requestId: principal.requestId,
+    impersonateUserUuid: principal.impersonateUserUuid,
+    signal,
+  });
+  const links = createLinkLoaders(waldur, config.links);
+  const access = createOrchestrationAccess(principal, links.linkedProjects);
+  const orchestration = access.guard(upstreams.orchestration.as({
+    bearer: principal.orchestrationAuthorization,
+    requestId: principal.requestId,
+    signal,
+  }));
+  return { waldur, links, access, orchestration };
 }

@@ -17,6 +17,8 @@ import { createLogger, type Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
 import { createUpstreams } from './upstream/index.ts';
 import { headersFromParams } from './auth/principal.ts';
+import { PollerRegistry } from './subscriptions/registry.ts';
+import { createRedisCoordinator } from './subscriptions/redis-coordinator.ts';
 
 export interface GatewayOptions {
   /** Shown in GraphiQL's headers pane (embedded mode prints the demo tokens). */
@@ -39,7 +41,9 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
   const upstreams = createUpstreams(config, (call) => metrics.recordUpstream(call));
-  const contextFor = createContextFactory(config, upstreams, logger);
+  const coordinator = config.redisUrl ? createRedisCoordinator(config.redisUrl) : undefined;
+  const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator);
+  const contextFor = createContextFactory(config, upstreams, pollers, logger);
   let draining = false;
 
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -115,10 +119,11 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     }),
     async stop() {
       draining = true;
+      pollers.stopAll();
       await websocket.close();
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await upstreams.close();
+      await Promise.all([upstreams.close(), coordinator?.close()]);
     },
   };
 }

@@ -1,6 +1,5 @@
-// TEMPORARY (marketplace helper): Mutation/Subscription have no fields yet, which fails schema validation.
-// Delete this file and its import in index.ts as soon as any mutation and subscription field exists.
+// TEMPORARY (marketplace helper): Mutation has no fields yet, which fails schema validation in graphql-yoga.
+// Delete this file and its import in index.ts as soon as the first mutation field exists, then `npm run schema:print`.
 import { builder } from './builder.ts';
 
-builder.mutationField('placeholderMutation', (t) => t.boolean({ description: 'Temporary.', resolve: () => true }));
-builder.subscriptionField('placeholderSubscription', (t) => t.boolean({ description: 'Temporary.', subscribe: async function* () { yield true; }, resolve: (v) => v }));
+builder.mutationField('placeholderMutation', (t) => t.boolean({ description: 'Temporary: no mutations exist yet; always true.', resolve: () => true }));

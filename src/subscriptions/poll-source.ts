@@ -12,7 +12,9 @@ export interface PollSource<T> {
 
 export type PollEvent<T> =
   | { kind: 'value'; value: T; terminal: boolean }
-  | { kind: 'error'; error: unknown; fatal: true };
+  | { kind: 'error'; error: unknown; fatal: true }
+  /** The poller was stopped (gateway shutdown): subscribers complete. */
+  | { kind: 'end' };
 
 export interface PollTiming {
   intervalMs: number;

@@ -34,7 +34,7 @@ export function createRedisCoordinator(redisUrl: string, { leaseMs = 3000, prefi
       let closed = false;
       const relay = (wire: WireEvent) => {
         if (leader) return;
-        const event = wire.event.kind === 'error'
+        const event: PollEvent<T> = wire.event.kind === 'error'
           ? { kind: 'error' as const, error: new JunctionError(wire.event.error.code ?? 'INTERNAL', wire.event.error.message), fatal: true as const }
           : wire.event as PollEvent<T>;
         poller.deliver(event, wire.fingerprint);
@@ -43,6 +43,7 @@ export function createRedisCoordinator(redisUrl: string, { leaseMs = 3000, prefi
       // A replica that joins late gets the value the leader last saw at once, not after the next change.
       void subscriber.subscribe(channel).then(() => commands.get(latest)).then((text) => text && relay(JSON.parse(text) as WireEvent)).catch(() => {});
       poller.onPolled = (event, fingerprint) => {
+        if (event.kind === 'end') return;
         const wire: WireEvent = event.kind === 'error'
           ? { fingerprint, event: { kind: 'error', fatal: true, error: { code: (event.error as JunctionError).code ?? 'INTERNAL', message: (event.error as Error).message } } }
           : { fingerprint, event };

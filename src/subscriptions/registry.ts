@@ -30,6 +30,7 @@ export class PollerRegistry {
       const poller = this.pollerFor(source);
       const unlisten = poller.listen((event) => {
         if (event.kind === 'error') return stop(event.error);
+        if (event.kind === 'end') return stop();
         void push(event.value);
         if (event.terminal) stop();
       });

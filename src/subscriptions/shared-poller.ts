@@ -60,6 +60,7 @@ export class SharedPoller<T> {
     this.stopped = true;
     clearTimeout(this.timer);
     this.abort.abort();
+    for (const listener of [...this.listeners]) listener({ kind: 'end' });
     this.onIdle();
   }
 
@@ -68,7 +69,7 @@ export class SharedPoller<T> {
     if (this.last?.fingerprint === fingerprint) return;
     this.last = { fingerprint, event };
     for (const listener of [...this.listeners]) listener(event);
-    if (event.kind === 'error' || event.terminal) queueMicrotask(() => this.stop());
+    if (event.kind === 'error' || (event.kind === 'value' && event.terminal)) queueMicrotask(() => this.stop());
   }
 
   private async tick(): Promise<void> {
