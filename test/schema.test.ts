@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { graphiqlTabs } from '../src/http/graphiql.ts';
 import { schema } from '../src/schema/index.ts';
 import { printSchemaSDL } from '../src/server.ts';
 
@@ -26,5 +27,9 @@ describe('the public schema', () => {
       if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('should accept every example operation GraphiQL opens with', () => {
+    for (const { query } of graphiqlTabs(undefined)) expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import {
-  Kind, getNamedType, isAbstractType, isObjectType,
+  GraphQLIncludeDirective, GraphQLSkipDirective, Kind, getDirectiveValues, getNamedType, isAbstractType, isObjectType,
   type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective } from 'graphql';
 
 /**
  * Field pushdown planning. Each GraphQL field declares the Waldur fields it reads in its extensions:

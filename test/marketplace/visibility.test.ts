@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startStack, type PrincipalName } from '../helpers/stack.ts';
-import { traced } from './calls.ts';
+import { fieldsOf, traced } from './calls.ts';
 
 const OVERVIEW = `{
   viewer { username isStaff }
@@ -57,5 +57,17 @@ describe('what each caller sees', () => {
       path: ['orders'],
       extensions: { code: 'UPSTREAM_UNAVAILABLE', service: 'waldur', retryable: true },
     });
+  });
+
+  it('should list a project\'s members from list_users with only the selected fields, and count them with a HEAD', async () => {
+    await using stack = await startStack();
+    const { result, calls } = await traced(stack, `{ projects(first: 1, filter: { nameExact: "Genome assembly 1.2" }) { nodes { uuid
+      members(first: 10) { totalCount nodes { username role } } all: members { totalCount } } } }`, undefined, 'owner');
+    expect(result.errors).toBeUndefined();
+    const [project] = result.data.projects.nodes;
+    expect(project.members.nodes).toContainEqual({ username: 'mia.member', role: 'PROJECT.MEMBER' });
+    expect(project.all.totalCount).toBe(project.members.totalCount);
+    const memberCalls = calls.filter((c) => c.path === `/api/projects/${project.uuid}/list_users/`);
+    expect(memberCalls.map((c) => [c.method, fieldsOf(c)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([['GET', ['uuid', 'role_name', 'user_username']], ['HEAD', ['uuid']]]);
   });
 });

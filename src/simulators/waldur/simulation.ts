@@ -43,10 +43,13 @@ export class Simulation {
     this.principals = data.principals;
   }
 
-  /** Every project with its orchestration project id and the allocations its game-server resources point at. */
+  /**
+   * Every project that names an orchestration project (all seeded ones do), with the allocations its
+   * game-server resources point at.
+   */
   links(): ProjectLink[] {
     const { store } = this;
-    return [...store.projects.values()].filter((project) => !project.isRemoved).map((project) => ({
+    return [...store.projects.values()].filter((project) => !project.isRemoved && project.backendId !== '').map((project) => ({
       orchestrationProjectId: project.backendId,
       waldurProjectUuid: project.uuid,
       allocations: store.resourcesOf(project.uuid)

@@ -13,7 +13,7 @@ export interface ListDefinition<T> {
   orderingMode?: 'strict' | 'lenient';
   spec: FieldSpec<T>;
   /** false for endpoints without `?field=` support (backend resource requests). */
-  sparse?: boolean;
+  supportsFieldParam?: boolean;
   extraFieldNames?: readonly string[];
 }
 
@@ -25,7 +25,7 @@ export function listResponse<T>(call: Call, items: Iterable<T>, definition: List
   const matching = applyFilters(items, definition.filters, call, errors);
   const ordered = sortByTerms(matching, call, definition.sortKeys, terms ?? definition.defaultOrder);
   const page = paginate(call.req, ordered);
-  const selected = definition.sparse === false ? null : selectedFields(call.req.query, definition.spec, definition.extraFieldNames);
+  const selected = definition.supportsFieldParam === false ? null : selectedFields(call.req.query, definition.spec, definition.extraFieldNames);
   return json(200, page.items.map((item) => serialize(definition.spec, item, call, selected)), page.headers);
 }
 

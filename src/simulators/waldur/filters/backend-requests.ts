@@ -16,5 +16,5 @@ export const backendRequestList: ListDefinition<BackendResourceRequest> = {
   sortKeys: { created: (r) => r.created },
   defaultOrder: ['created'],
   spec: backendRequestFields,
-  sparse: false,
+  supportsFieldParam: false,
 };

@@ -17,14 +17,16 @@ export const links = {
   media: (origin: string, path: string) => `${origin}/media/${path}`,
 };
 
-export type LinkKind = 'customer' | 'project' | 'offering' | 'plan' | 'resource' | 'order' | 'user';
+export type LinkKind = 'customer' | 'project' | 'offering' | 'provider-offering' | 'plan' | 'resource' | 'provider-resource' | 'order' | 'user';
 
 const PATTERNS: Array<[LinkKind, RegExp]> = [
   ['plan', /^\/api\/marketplace-public-offerings\/([^/]+)\/plans\/([^/]+)\/$/],
   ['customer', /^\/api\/customers\/([^/]+)\/$/],
   ['project', /^\/api\/projects\/([^/]+)\/$/],
-  ['offering', /^\/api\/marketplace-(?:public|provider)-offerings\/([^/]+)\/$/],
-  ['resource', /^\/api\/marketplace-(?:provider-)?resources\/([^/]+)\/$/],
+  ['offering', /^\/api\/marketplace-public-offerings\/([^/]+)\/$/],
+  ['provider-offering', /^\/api\/marketplace-provider-offerings\/([^/]+)\/$/],
+  ['resource', /^\/api\/marketplace-resources\/([^/]+)\/$/],
+  ['provider-resource', /^\/api\/marketplace-provider-resources\/([^/]+)\/$/],
   ['order', /^\/api\/marketplace-orders\/([^/]+)\/$/],
   ['user', /^\/api\/users\/([^/]+)\/$/],
 ];
