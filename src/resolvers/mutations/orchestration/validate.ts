@@ -105,6 +105,3 @@ export function checkKnown<T extends string>(p: InputProblems, field: string, va
 
 /** An orchestration string for a GraphQL enum value: `READY` → `Ready` (payload states are spelled that way). */
 export const stateToWire = (value: string): string => value.charAt(0) + value.slice(1).toLowerCase();
-
-/** A string quoted for a GraphQL query in a message (`verifyWith`). */
-export const gql = (value: string): string => JSON.stringify(value);

@@ -1,0 +1,47 @@
+/** What every Waldur mutation shares: typed upstream failures, input-named field errors, fresh re-reads. */
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../../context.ts';
+import { waldurFieldsFor } from '../../field-plan.ts';
+import { ValidationFailed, withTypedErrors } from '../typed-errors.ts';
+
+export interface UpstreamStep {
+  /** For a timeout: the GraphQL query that tells whether the change was applied. */
+  verifyWith?: string;
+  /** Waldur field name → input field name, so upstream 400s name the fields the client sent (`customer` → `customerUuid`). */
+  fields?: Record<string, string>;
+}
+
+/**
+ * Runs the upstream part of a mutation (after its input was checked): 400/403/404/405/409 become typed errors,
+ * outages stay coded GraphQL errors, and a timeout names the query that tells the truth. Writes are never retried
+ * (the upstream layer retries only GET and HEAD).
+ */
+export async function upstream<T>(run: () => Promise<T>, { verifyWith, fields = {} }: UpstreamStep = {}): Promise<T> {
+  try {
+    return await withTypedErrors(run, { verifyWith });
+  } catch (error) {
+    if (!(error instanceof ValidationFailed)) throw error;
+    throw new ValidationFailed(error.message, error.fields.map((f) => ({ field: fields[f.field] ?? f.field, message: f.message })));
+  }
+}
+
+type Cached = 'Order' | 'Resource' | 'Project';
+
+/**
+ * Forgets what this request's loaders hold for an object the mutation just changed, so the success object
+ * (and any later mutation of the same operation) reads it again instead of an answer from before the change.
+ */
+export function forget(ctx: Context, info: GraphQLResolveInfo, type: Cached, uuid: string): void {
+  const fields = waldurFieldsFor(info, type);
+  const loaders = ctx.loaders.waldur;
+  const loader = type === 'Order' ? loaders.order(fields) : type === 'Resource' ? loaders.resource(fields) : loaders.project(fields);
+  loader.clear(uuid);
+}
+
+/** A GraphQL string literal (JSON string syntax is valid GraphQL), for the `verifyWith` queries. */
+export const literal = (value: string) => JSON.stringify(value);
+
+/** A time a little before now, as an ISO string without milliseconds: the `createdAfter` of a verify query. */
+export function justBefore(): string {
+  return new Date(Math.floor(Date.now() / 1000) * 1000 - 1000).toISOString().replace('.000Z', 'Z');
+}
