@@ -1,9 +1,12 @@
 /**
- * `npm run bench`: three reference screens, each answered three ways against the same simulators:
+ * `npm run bench`: three reference screens, each answered four ways against the same simulators, in one run:
  *   junction: the gateway (field pushdown, batching, answers from the parent), over HTTP;
+ *   mesh:     the peer: GraphQL Mesh's OpenAPI handler over the same OpenAPI document (bench/peer-mesh.ts),
+ *             driven the way a Mesh client has to (one round trip per level, bench/peer-queries.ts);
  *   naive:    plain graphql-js resolvers, whole objects, one REST call per object (bench/naive.ts);
  *   direct:   the REST calls a hand-written client would make (bench/direct.ts) — the floor.
- * Upstream calls and bytes come from the Waldur simulator's /__sim/counters; wall time is the median of runs.
+ * Upstream calls and bytes come from the Waldur simulator's /__sim/counters; wall time is the median of runs;
+ * heap is the peak growth of this process's heap while a system runs its screen (gc'd before, sampled every 2 ms).
  * SIM_LATENCY_MS (default 2) is added by the simulator to every upstream response; BENCH_RUNS (default 15).
  */
 import { request } from 'undici';
@@ -13,6 +16,8 @@ import { createGateway } from '../src/server.ts';
 import { startSimulators } from '../src/simulators/index.ts';
 import { createDirect } from './direct.ts';
 import { createNaive } from './naive.ts';
+import { startMeshPeer } from './peer-mesh.ts';
+import { createPeerClient, peerScenarios } from './peer-queries.ts';
 
 const latencyMs = Number(process.env.SIM_LATENCY_MS ?? 2);
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -46,10 +51,17 @@ async function main() {
     const body = (await response.body.json()) as { errors?: unknown };
     if (body.errors) throw new Error(`junction: ${JSON.stringify(body.errors)}`);
   };
+  const mesh = await startMeshPeer({ waldurUrl: sims.waldurUrl });
+  const meshExecute = createPeerClient(mesh.url, `Token ${token}`);
+  const meshScreens = peerScenarios();
   const naive = createNaive(sims.waldurUrl, token);
   const direct = createDirect(sims.waldurUrl, token);
   const systems: Record<string, Record<keyof typeof QUERIES, () => Promise<unknown>>> = {
     junction: { dashboard: () => junction(QUERIES.dashboard), orders: () => junction(QUERIES.orders), projectPlans: () => junction(QUERIES.projectPlans) },
+    mesh: {
+      dashboard: () => meshScreens.dashboard.run(meshExecute), orders: () => meshScreens.orders.run(meshExecute),
+      projectPlans: () => meshScreens.projectPlans.run(meshExecute),
+    },
     naive: {
       dashboard: () => naive.run(QUERIES.dashboard).then(check), orders: () => naive.run(QUERIES.orders).then(check),
       projectPlans: () => naive.run(QUERIES.projectPlans).then(check),
@@ -59,30 +71,51 @@ async function main() {
 
   const rows: string[][] = [];
   for (const name of Object.keys(QUERIES) as Array<keyof typeof QUERIES>) {
-    const measured: Record<string, { calls: number; bytes: number; ms: number }> = {};
+    const measured: Record<string, { calls: number; bytes: number; ms: number; heapMb: number }> = {};
     for (const [system, screens] of Object.entries(systems)) {
       await screens[name](); // warm up connections and caches of the simulator
       await control('POST', 'reset');
       await screens[name]();
       const { total, bytes } = await control('GET', 'counters');
       const times: number[] = [];
+      const heap = sampleHeap();
       for (let i = 0; i < runs; i++) {
         const start = performance.now();
         await screens[name]();
         times.push(performance.now() - start);
       }
-      measured[system] = { calls: total, bytes, ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)] };
+      measured[system] = { calls: total, bytes, ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)], heapMb: heap.stop() };
     }
     const base = measured.direct;
     for (const [system, m] of Object.entries(measured)) {
-      rows.push([name, system, String(m.calls), String(m.bytes), m.ms.toFixed(1),
-        `${(m.calls / base.calls).toFixed(2)}×`, `${(m.bytes / base.bytes).toFixed(2)}×`, `${(m.ms / base.ms).toFixed(2)}×`]);
+      const peer = measured.mesh;
+      rows.push([name, system, String(m.calls), String(m.bytes), m.ms.toFixed(1), m.heapMb.toFixed(1),
+        `${(m.calls / base.calls).toFixed(2)}×`, `${(m.bytes / base.bytes).toFixed(2)}×`, `${(m.ms / base.ms).toFixed(2)}×`,
+        `${(m.calls / peer.calls).toFixed(2)}×`, `${(m.bytes / peer.bytes).toFixed(2)}×`, `${(m.ms / peer.ms).toFixed(2)}×`]);
     }
   }
-  print([['query', 'system', 'calls', 'bytes', 'wall ms', 'calls/direct', 'bytes/direct', 'time/direct'], ...rows]);
+  print([['query', 'system', 'calls', 'bytes', 'wall ms', 'heap MB', 'calls/direct', 'bytes/direct', 'time/direct', 'calls/mesh', 'bytes/mesh', 'time/mesh'], ...rows]);
   process.stdout.write(`\nSIM_LATENCY_MS=${latencyMs}, median of ${runs} runs, staff principal, seed 1, scale 1.\n`);
   await gateway.stop();
+  await mesh.close();
   await sims.close();
+}
+
+/** Peak heap growth (MB) from now until stop(); needs --expose-gc for a clean baseline. */
+function sampleHeap() {
+  (globalThis as { gc?: () => void }).gc?.();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = baseline;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 2);
+  return {
+    stop() {
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+      return (peak - baseline) / 1024 / 1024;
+    },
+  };
 }
 
 function check(result: unknown) {
