@@ -121,8 +121,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       draining = true;
       pollers.stopAll();
       await websocket.close();
-      server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drain(server, 10_000);
       await Promise.all([upstreams.close(), coordinator?.close()]);
     },
   };
@@ -131,4 +130,15 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
 /** The SDL as committed in schema.graphql. */
 export function printSchemaSDL(): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+/** Stops accepting, lets in-flight requests finish (closing each connection as it goes idle), then forces the rest. */
+async function drain(server: Server, timeoutMs: number) {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => server.closeIdleConnections(), 20);
+  server.closeIdleConnections();
+  const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  await closed;
+  clearInterval(sweep);
+  clearTimeout(force);
 }
