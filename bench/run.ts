@@ -7,7 +7,8 @@
  *   direct:   the REST calls a hand-written client would make (bench/direct.ts) — the floor.
  * Upstream calls and bytes come from the Waldur simulator's /__sim/counters; wall time is the median of runs;
  * heap is the peak growth of this process's heap while a system runs its screen (gc'd before, sampled every 2 ms).
- * SIM_LATENCY_MS (default 2) is added by the simulator to every upstream response; BENCH_RUNS (default 15).
+ * SIM_LATENCY_MS (default 2) is added by the simulator to every upstream response; BENCH_RUNS (default 30)
+ * measured runs after BENCH_WARMUPS (default 20) unmeasured ones per system and screen.
  */
 import { request } from 'undici';
 import { loadConfig } from '../src/config.ts';
@@ -20,7 +21,8 @@ import { startMeshPeer } from './peer-mesh.ts';
 import { createPeerClient, peerScenarios } from './peer-queries.ts';
 
 const latencyMs = Number(process.env.SIM_LATENCY_MS ?? 2);
-const runs = Number(process.env.BENCH_RUNS ?? 15);
+const runs = Number(process.env.BENCH_RUNS ?? 30);
+const warmups = Number(process.env.BENCH_WARMUPS ?? 20);
 
 const QUERIES = {
   dashboard: `{ customers(first: 5) { totalCount nodes { uuid name projects(first: 3) { totalCount nodes { uuid name
@@ -73,7 +75,7 @@ async function main() {
   for (const name of Object.keys(QUERIES) as Array<keyof typeof QUERIES>) {
     const measured: Record<string, { calls: number; bytes: number; ms: number; heapMb: number }> = {};
     for (const [system, screens] of Object.entries(systems)) {
-      await screens[name](); // warm up connections and caches of the simulator
+      for (let i = 0; i < warmups; i++) await screens[name](); // warm up connections, the JIT and the simulator's caches
       await control('POST', 'reset');
       await screens[name]();
       const { total, bytes } = await control('GET', 'counters');
@@ -95,7 +97,7 @@ async function main() {
     }
   }
   print([['query', 'system', 'calls', 'bytes', 'wall ms', 'heap MB', 'calls/direct', 'bytes/direct', 'time/direct', 'calls/mesh', 'bytes/mesh', 'time/mesh'], ...rows]);
-  process.stdout.write(`\nSIM_LATENCY_MS=${latencyMs}, median of ${runs} runs, staff principal, seed 1, scale 1.\n`);
+  process.stdout.write(`\nSIM_LATENCY_MS=${latencyMs}, median of ${runs} runs after ${warmups} warm-ups, staff principal, seed 1, scale 1.\n`);
   await gateway.stop();
   await mesh.close();
   await sims.close();
