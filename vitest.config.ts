@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // graphql 16 has no "exports" map: Node resolves it to index.js (CJS), Vite to index.mjs. Without this alias,
 // src/ and test/ files would get the .mjs copy while Pothos and Yoga (loaded by Node) get the .js one, and
@@ -12,6 +12,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // test/conformance/ checks what this run recorded: it runs after it, with vitest.conformance.config.ts.
+    exclude: [...configDefaults.exclude, 'test/conformance/**'],
+    globalSetup: ['test/helpers/recording-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',

@@ -101,4 +101,55 @@ query GameServers {
     }
   }
 }`],
+  ['reserve a payload', `# Reserve a game server for a match: the first selector that matches wins. Here: back-fill a running
+# match that asked for players (RESERVED + needs-backfill=true), else take any READY payload; mark it so the
+# same back-fill is not handed out twice. Find ids with the "game servers" tab. Input is validated before any
+# upstream call; the result is a union, so branch on __typename.
+mutation ReservePayload($projectId: String!, $allocationId: String!) {
+  reservePayload(input: {
+    projectId: $projectId
+    allocationId: $allocationId
+    selectors: [
+      { matchLabels: [{ key: "needs-backfill", value: "true" }], state: RESERVED }
+      { state: READY }
+    ]
+    payloadMetadata: {
+      labels: [{ key: "needs-backfill", value: "false" }]
+      annotations: [{ key: "match_id", value: "m-2024-001" }]
+    }
+  }) {
+    __typename
+    ... on ReservePayloadSuccess { payloadId address ports { name port protocol } payload { state labels { key value } } }
+    ... on NoPayloadAvailableError { message }
+    ... on ValidationError { message fields { field message } }
+    ... on MutationError { message }
+  }
+}`],
+  ['create an order', `# Order an offering for a project. First run PickOrderInputs and copy a project uuid, an offering uuid
+# and one of its plan uuids into the Variables pane, e.g.
+#   { "projectUuid": "…", "offeringUuid": "…", "planUuid": "…", "attributes": { "name": "my-first-resource" } }
+# then run CreateOrder. Junction checks the input before calling Waldur and builds the hyperlinks Waldur wants.
+# Members' orders wait for consumer approval (approveOrder as CONSUMER); owners' and managers' skip it.
+query PickOrderInputs {
+  projects(first: 3) { nodes { uuid name } }
+  offerings(first: 5, filter: { state: [ACTIVE] }) { nodes { uuid name type plans { uuid name unitPrice unit } } }
+}
+
+mutation CreateOrder($projectUuid: String!, $offeringUuid: String!, $planUuid: String, $attributes: JSON) {
+  createOrder(input: {
+    projectUuid: $projectUuid
+    offeringUuid: $offeringUuid
+    planUuid: $planUuid
+    attributes: $attributes
+  }) {
+    __typename
+    ... on CreateOrderSuccess {
+      order { uuid state type created }
+      resource { uuid name state }
+    }
+    ... on ValidationError { message fields { field message } }
+    ... on ConflictError { message validStates }
+    ... on MutationError { message }
+  }
+}`],
 ];

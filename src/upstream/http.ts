@@ -23,6 +23,8 @@ export interface UpstreamRequest {
   retry?: boolean;
   /** Metrics route; default: the path with ids replaced by `{id}`. */
   route?: string;
+  /** `text`: resolve with the body as a string (endpoints that render text/plain). Default: parsed JSON. */
+  responseType?: 'json' | 'text';
 }
 
 export interface UpstreamResponse<T> {
@@ -96,7 +98,7 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
           info.status = res.status;
           info.bytes += res.bytes;
           if (res.status >= 500) permit.failure(); else permit.success();
-          if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body: parseBody<T>(service, method, res), bytes: res.bytes };
+          if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body: req.responseType === 'text' ? (res.text as T) : parseBody<T>(service, method, res), bytes: res.bytes };
           const retryAfter = retryAfterMs(res.headers['retry-after']);
           const seconds = retryAfter === undefined ? undefined : String(Math.ceil(retryAfter / 1000));
           failure = upstreamFailure(service, res.status, res.text, seconds);

@@ -143,3 +143,25 @@ function sparseSchema(schema: Schema): Schema {
 export function componentProperties(name: string): string[] {
   return Object.keys((specOnce().doc.components.schemas as Schema)[name]?.properties ?? {});
 }
+
+/** The parsed OpenAPI subset (paths, components): for checks of what Junction sends (test/contracts/conformance.ts). */
+export function openapiDocument(): Record<string, any> {
+  return specOnce().doc;
+}
+
+/**
+ * Validates a request body against the operation's `application/json` request schema (required properties enforced).
+ * `undefined` when the operation declares no JSON request body.
+ */
+export function validateRequestBody(method: string, path: string, body: unknown): ValidationResult | undefined {
+  const raw = operationFor(method, path)?.requestBody?.content?.['application/json']?.schema as Schema | undefined;
+  if (!raw) return undefined;
+  const key = `request ${method.toUpperCase()} ${matchPath(path) ?? path}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = specOnce().ajv.compile(convert(raw) as Schema);
+    compiled.set(key, validate);
+  }
+  const valid = validate(body) as boolean;
+  return { valid, errors: (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message} ${JSON.stringify(error.params)}`) };
+}

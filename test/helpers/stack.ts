@@ -1,8 +1,10 @@
 import { request } from 'undici';
+import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createGateway } from '../../src/server.ts';
 import { startSimulators } from '../../src/simulators/index.ts';
+import { createUpstreamRecorder, currentTestFile } from './recording.ts';
 
 export type PrincipalName = 'staff' | 'owner' | 'manager' | 'member' | 'nobody';
 
@@ -41,6 +43,13 @@ export async function startStack({ env = {}, sim = {} }: StackOptions = {}) {
     ORCHESTRATION_REFRESH_TOKEN: sims.serviceAccount.refreshToken,
     ...env,
   });
+  const origins = { waldur: new URL(sims.waldurUrl).origin, orchestration: new URL(sims.orchestrationUrl).origin };
+  // Contract conformance (test/conformance/): every request the gateway sends upstream is recorded.
+  const recorder = createUpstreamRecorder({
+    origins,
+    bases: { waldur: new URL(sims.waldurUrl).pathname, orchestration: new URL(sims.orchestrationUrl).pathname, orchestrationToken: new URL(sims.orchestrationTokenUrl).pathname },
+    file: currentTestFile(expect.getState().testPath),
+  });
   const gateway = createGateway(config, { logger: createLogger('silent') });
   const url = await gateway.start();
   const principal = (name: PrincipalName) => {
@@ -57,7 +66,15 @@ export async function startStack({ env = {}, sim = {} }: StackOptions = {}) {
     const text = await response.body.text();
     return text ? JSON.parse(text) : undefined;
   };
-  const origins = { waldur: new URL(sims.waldurUrl).origin, orchestration: new URL(sims.orchestrationUrl).origin };
+  /** Appends what the simulators logged so far to the recording (before a reset clears it, and at dispose). */
+  const record = async () => {
+    try {
+      const [waldur, orchestration] = await Promise.all([control(origins.waldur, 'GET', 'requests'), control(origins.orchestration, 'GET', 'requests')]);
+      recorder.record({ waldur, orchestration });
+    } catch (error) {
+      recorder.fail(`could not read the simulator request logs: ${(error as Error).message}`);
+    }
+  };
 
   return {
     url,
@@ -78,13 +95,22 @@ export async function startStack({ env = {}, sim = {} }: StackOptions = {}) {
     /** The upstream requests a simulator received since the last reset. */
     requests: (service: 'waldur' | 'orchestration'): Promise<LoggedRequest[]> => control(origins[service], 'GET', 'requests'),
     resetLogs: async () => {
+      await record();
       await control(origins.waldur, 'POST', 'reset');
       await control(origins.orchestration, 'POST', 'reset');
     },
-    control: (service: 'waldur' | 'orchestration', method: string, path: string, body?: unknown) => control(origins[service], method, path, body),
+    async control(service: 'waldur' | 'orchestration', method: string, path: string, body?: unknown) {
+      if (method.toUpperCase() === 'POST' && path.replace(/\/$/, '') === 'reset') await record();
+      return control(origins[service], method, path, body);
+    },
     async [Symbol.asyncDispose]() {
-      await gateway.stop();
-      await sims.close();
+      try {
+        await gateway.stop();
+        await record();
+      } finally {
+        recorder.close();
+        await sims.close();
+      }
     },
   };
 }

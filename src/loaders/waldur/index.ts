@@ -4,6 +4,7 @@ import { offeringLoader, retrieveLoader } from './by-uuid.ts';
 import { childrenLoader, type ChildrenSpec } from './children.ts';
 import { listLoaders } from './lists.ts';
 import { memo, queryKey } from './memo.ts';
+import { resourceExtraLoaders, type ResourceExtraLoaders } from './resource-extras.ts';
 import type { Row } from './row.ts';
 
 /**
@@ -34,6 +35,8 @@ export function createWaldurLoaders(waldur: WaldurCaller) {
     /** `users/me/` once per request (the first caller's field set wins; the planner gives every caller the same). */
     viewer: (fields: readonly string[]) =>
       (viewer ??= waldur.get<Row<User>>('users/me', [...new Set(['uuid', ...fields])].map((f): [string, string] => ['field', f]))),
+    /** The per-resource actions (`offering/`, `team/`, `details/`, …) behind Resource's link fields; see resource-extras.ts. */
+    resourceExtras: () => loaders('resource-extras', () => resourceExtraLoaders(waldur)) as ResourceExtraLoaders,
     ...listLoaders(waldur),
   };
 }

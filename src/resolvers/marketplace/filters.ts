@@ -1,4 +1,5 @@
 import type { Query } from '../../loaders/waldur/memo.ts';
+import { badInput } from '../../errors.ts';
 import { parseUuid } from '../global-id.ts';
 import { enumIn } from './enums.ts';
 
@@ -14,6 +15,8 @@ type Rule =
   | ['bool', string]
   | ['uuid', string]
   | ['uuids-csv', string]
+  | ['texts-csv', string]
+  | ['int', string]
   | ['repeat', string]
   | ['enum-repeat', string];
 
@@ -28,11 +31,19 @@ function build(filter: Input, rules: Record<string, Rule>, argName: string): Arr
       case 'bool': query.push([param, value ? 'true' : 'false']); break;
       case 'uuid': query.push([param, parseUuid(String(value), what)]); break;
       case 'uuids-csv': if ((value as string[]).length) query.push([param, (value as string[]).map((v) => parseUuid(v, what)).join(',')]); break;
+      case 'texts-csv': if ((value as string[]).length) query.push([param, (value as string[]).map((v) => csvItem(v, what)).join(',')]); break;
+      case 'int': query.push([param, String(value)]); break;
       case 'repeat': for (const v of value as string[]) query.push([param, v]); break;
       case 'enum-repeat': for (const v of enumIn(value as string[], what)) query.push([param, v]); break;
     }
   }
   return query;
+}
+
+/** One item of a CSV filter: a comma inside it would split it upstream, so it is refused. */
+function csvItem(value: string, what: string): string {
+  if (value.includes(',') || !value.trim()) throw badInput(`${what}: expected non-empty values without commas (they are sent comma-separated), received ${JSON.stringify(value)}`);
+  return value;
 }
 
 /** `orderBy: [NAME_ASC, CREATED_DESC]` → `o=name,-created` (one key, comma-separated). */
@@ -78,6 +89,13 @@ const RULES = {
     name: ['text', 'name'], nameExact: ['text', 'name_exact'], query: ['text', 'query'], backendId: ['text', 'backend_id'],
     projectName: ['text', 'project_name'], paused: ['bool', 'paused'], downscaled: ['bool', 'downscaled'],
     usageBased: ['bool', 'usage_based'], limitBased: ['bool', 'limit_based'], ...CREATED_MODIFIED,
+    runtimeState: ['text', 'runtime_state'], restrictMemberAccess: ['bool', 'restrict_member_access'],
+    visibleToProviders: ['bool', 'visible_to_providers'], visibleToUsername: ['text', 'visible_to_username'],
+    serviceManager: ['uuid', 'service_manager_uuid'], parentOffering: ['uuid', 'parent_offering_uuid'],
+    offeringSlugs: ['texts-csv', 'offering_slug'], offeringShared: ['bool', 'offering_shared'], offeringBillable: ['bool', 'offering_billable'],
+    onlyUsageBased: ['bool', 'only_usage_based'], onlyLimitBased: ['bool', 'only_limit_based'],
+    componentCount: ['int', 'component_count'], limitComponentCount: ['int', 'limit_component_count'],
+    hasTerminateDate: ['bool', 'has_terminate_date'], isAttached: ['bool', 'is_attached'], lexisLinksSupported: ['bool', 'lexis_links_supported'],
   },
   backendResourceRequests: {
     offering: ['uuid', 'offering_uuid'], state: ['enum-repeat', 'state'], startedAfter: ['date', 'started'],

@@ -77,6 +77,8 @@ export interface OfferingComponent {
   minValue: number | null;
   maxValue: number | null;
   defaultLimit: number | null;
+  /** Paid in advance for 12–36 months: resources of such offerings can be renewed (`renew/`). */
+  isPrepaid?: boolean;
 }
 
 export interface Plan {
@@ -140,6 +142,8 @@ export interface Resource {
   paused: boolean;
   downscaled: boolean;
   restrictMemberAccess: boolean;
+  /** Who set the end date through `set_end_date_by_staff/` (Waldur `end_date_requested_by`). */
+  endDateRequestedByUuid?: string | null;
 }
 
 export type OrderState =

@@ -38,6 +38,8 @@ export interface WaldurCaller {
   retrieve<T>(collection: string, uuid: string, fields?: readonly string[]): Promise<T>;
   /** GET any path (e.g. the unpaginated `marketplace-public-offerings/<uuid>/plans/`) → its body. Build `path` with waldurPath(). */
   get<T>(path: string, query?: Query): Promise<T>;
+  /** GET a path that renders text/plain (`Accept: text/plain`) → its body as text. Build `path` with waldurPath(). */
+  getText(path: string): Promise<string>;
   /** POST `<collection>/`; never retried. */
   create<T>(collection: string, body: unknown): Promise<T>;
   /** PUT or PATCH `<collection>/<uuid>/`; never retried. */
@@ -72,6 +74,9 @@ export function createWaldurClient(http: UpstreamHttp): WaldurClient {
 
       const call = <T>(method: HttpMethod, path: string, query?: Query, json?: unknown): Promise<UpstreamResponse<T>> =>
         http.request<T>({ method, path, query, json, headers, signal: caller.signal, retry: method === 'GET' || method === 'HEAD' });
+      // DRF negotiates the renderer: a text/plain-only action answers 406 to `Accept: application/json`.
+      const getText = async (path: string): Promise<string> =>
+        (await http.request<string>({ method: 'GET', path: waldurPath(path), headers: { ...headers, accept: 'text/plain' }, signal: caller.signal, retry: true, responseType: 'text' })).body;
 
       const listPath = async <T>(path: string, options: ListOptions = {}): Promise<Page<T>> => {
         const query = [...(options.query ?? []), ...fieldParams(options.fields), ...pageParams(options.page, options.pageSize)];
@@ -93,6 +98,7 @@ export function createWaldurClient(http: UpstreamHttp): WaldurClient {
         retrieve: async <T>(collection: string, uuid: string, fields?: readonly string[]) =>
           (await call<T>('GET', waldurPath(collection, uuid), fieldParams(fields))).body,
         get: async <T>(path: string, query?: Query) => (await call<T>('GET', waldurPath(path), query)).body,
+        getText,
         create: async <T>(collection: string, body: unknown) => (await call<T>('POST', waldurPath(collection), undefined, body)).body,
         update: async <T>(collection: string, uuid: string, body: unknown, method: 'PUT' | 'PATCH') =>
           (await call<T>(method, waldurPath(collection, uuid), undefined, body)).body,

@@ -3,6 +3,9 @@
  * Everything but `uuid` and `url` is optional: `?field=` sparse fieldsets return only what was asked for.
  * Only the fields the gateway reads are listed; Waldur sends more.
  */
+import type {
+  BackendMetadata, NestedEndpoint, NestedPartition, NestedRole, NestedSoftwareCatalog, ReportSection,
+} from './resource-extras.ts';
 
 export type OrderState =
   | 'pending-consumer' | 'pending-provider' | 'pending-project' | 'pending-start-date'
@@ -54,12 +57,14 @@ export interface Project extends WaldurObject {
   start_date?: string | null; end_date?: string | null; oecd_fos_2007_code?: string | null; oecd_fos_2007_label?: string;
   is_industry?: boolean; kind?: 'default' | 'course' | 'public'; resources_count?: number; is_removed?: boolean;
   marketplace_resource_count?: Record<string, number>; billing_price_estimate?: PriceEstimate;
+  grace_period_days?: number | null; end_date_requested_by?: string | null;
 }
 
 export interface OfferingComponent {
   uuid?: string; type?: string; name?: string; description?: string; measured_unit?: string; billing_type?: BillingType;
   min_value?: number | null; max_value?: number | null; default_limit?: number | null; is_boolean?: boolean;
   limit_period?: string | null; limit_amount?: number | null; unit_factor?: number;
+  article_code?: string; is_prepaid?: boolean; min_prepaid_duration?: number | null; max_prepaid_duration?: number | null;
 }
 
 export interface PlanComponent {
@@ -83,6 +88,8 @@ export interface PublicOffering extends WaldurObject {
   attributes?: Record<string, unknown>; options?: unknown; plugin_options?: Record<string, unknown>;
   components?: OfferingComponent[]; plans?: Plan[]; thumbnail?: string | null; order_count?: number;
   parent_uuid?: string | null; parent_name?: string | null;
+  access_url?: string; getting_started?: string; privacy_policy_link?: string; endpoints?: NestedEndpoint[];
+  partitions?: NestedPartition[]; software_catalogs?: NestedSoftwareCatalog[]; roles?: NestedRole[];
 }
 
 /** OrderDetails. There is no `project` URL on an order: use `project_uuid`. */
@@ -112,6 +119,11 @@ export interface Resource extends WaldurObject {
   options?: Record<string, unknown> | null; end_date?: string | null; can_terminate?: boolean; available_actions?: string[];
   error_message?: string; last_sync?: string; paused?: boolean; downscaled?: boolean;
   creation_order?: Order | null; order_in_progress?: Order | null; offering_components?: OfferingComponent[];
+  endpoints?: NestedEndpoint[]; report?: ReportSection[]; limit_usage?: Record<string, number>;
+  renewal_date?: Record<string, string> | null; end_date_requested_by?: string | null;
+  project_end_date?: string | null; project_end_date_requested_by?: string | null;
+  is_usage_based?: boolean; is_limit_based?: boolean; user_requires_reconsent?: boolean;
+  restrict_member_access?: boolean; username?: string | null; backend_metadata?: BackendMetadata;
 }
 
 /**

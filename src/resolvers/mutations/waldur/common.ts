@@ -21,7 +21,10 @@ export async function upstream<T>(run: () => Promise<T>, { verifyWith, fields = 
     return await withTypedErrors(run, { verifyWith });
   } catch (error) {
     if (!(error instanceof ValidationFailed)) throw error;
-    throw new ValidationFailed(error.message, error.fields.map((f) => ({ field: fields[f.field] ?? f.field, message: f.message })));
+    const renamed = error.fields.map((f) => ({ field: fields[f.field] ?? f.field, message: f.message }));
+    const prefix = 'Waldur rejected the input: ';
+    const message = error.message.startsWith(prefix) ? `${prefix}${renamed.map((f) => `${f.field}: ${f.message}`).join('; ')}` : error.message;
+    throw new ValidationFailed(message, renamed);
   }
 }
 

@@ -41,7 +41,7 @@ function projectBody(check: Checks, input: ProjectFields, creating: boolean): Re
     backend_id: check.text('backendId', input.backendId, { max: 255 }),
     start_date: check.date('startDate', input.startDate),
     end_date: check.date('endDate', input.endDate),
-    kind: input.kind ?? undefined,
+    kind: input.kind === null ? check.problem('kind', 'expected DEFAULT, COURSE or PUBLIC, received null') : input.kind,
     oecd_fos_2007_code: check.choice('oecdFos2007Code', input.oecdFos2007Code, OECD_FOS_2007_CODES, true),
   };
   if (input.isIndustry === null) check.problem('isIndustry', 'expected true or false, received null');

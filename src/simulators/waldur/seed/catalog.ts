@@ -5,7 +5,7 @@ import type { Store } from '../store.ts';
 import { DAY, micros } from '../time.ts';
 import { slugify } from './names.ts';
 
-type ComponentSpec = [type: string, name: string, unit: string, billing: BillingType, min?: number, max?: number];
+type ComponentSpec = [type: string, name: string, unit: string, billing: BillingType, min?: number, max?: number, prepaid?: boolean];
 type PlanSpec = [name: string, unit: Plan['unit'], unitPrice: number, prices: Record<string, number>];
 
 interface OfferingSpec {
@@ -29,7 +29,7 @@ const GAME_OPTIONS: Offering['options'] = {
 
 const BASE_CATALOG: OfferingSpec[] = [
   { name: 'Basic support', type: OFFERING_TYPES.basic, category: 'Support', provider: 0,
-    components: [['seats', 'Support seats', 'seat', 'fixed']],
+    components: [['seats', 'Support seats', 'seat', 'fixed', undefined, undefined, true]],
     plans: [['Bronze', 'month', 10, { seats: 2.5 }], ['Silver', 'month', 25, { seats: 2 }]] },
   { name: 'HPC cluster allocation', type: OFFERING_TYPES.slurm, category: 'Compute', provider: 0,
     components: [['cpu', 'CPU hours', 'hours', 'usage'], ['gpu', 'GPU hours', 'hours', 'usage'],
@@ -72,9 +72,10 @@ export function seedCatalog(store: Store, seed: number, scale: number, providers
 
   return specs.map((spec, index) => {
     const uuid = rng.uuidHex();
-    const components: OfferingComponent[] = spec.components.map(([type, name, unit, billingType, min, max]) => ({
+    const components: OfferingComponent[] = spec.components.map(([type, name, unit, billingType, min, max, prepaid]) => ({
       uuid: rng.uuidHex(), type, name, measuredUnit: unit, billingType,
       minValue: min ?? null, maxValue: max ?? null, defaultLimit: billingType === 'limit' ? min ?? 1 : null,
+      ...(prepaid && { isPrepaid: true }),
     }));
     const plans: Plan[] = spec.plans.map(([name, unit, unitPrice, prices]) => ({
       uuid: rng.uuidHex(), offeringUuid: uuid, name, description: `${name} plan of ${spec.name}.`, unit,

@@ -3,14 +3,15 @@ import type { FieldSpec } from '../api/fields.ts';
 import { links } from '../http/links.ts';
 import type { Offering, OfferingComponent, Plan } from '../model.ts';
 import { dateTime, offeringThumbnail } from './common.ts';
+import { offeringEndpoints, offeringPartitions, offeringRoles, offeringSoftwareCatalogs, pluginOptions } from './offering-extras.ts';
 
 export function componentJson(component: OfferingComponent) {
   return {
     uuid: component.uuid, billing_type: component.billingType, type: component.type, name: component.name,
     description: '', measured_unit: component.measuredUnit, unit_factor: 1, limit_period: null, limit_amount: null,
     article_code: '', max_value: component.maxValue, min_value: component.minValue, max_available_limit: null,
-    is_boolean: false, default_limit: component.defaultLimit, factor: null, is_builtin: false, is_prepaid: false,
-    overage_component: null, min_prepaid_duration: null, max_prepaid_duration: null,
+    is_boolean: false, default_limit: component.defaultLimit, factor: null, is_builtin: false, is_prepaid: component.isPrepaid === true,
+    overage_component: null, min_prepaid_duration: component.isPrepaid ? 12 : null, max_prepaid_duration: component.isPrepaid ? 36 : null,
   };
 }
 
@@ -81,10 +82,10 @@ export const offeringFields: FieldSpec<Offering> = [
   ['full_description', (o) => `<p>${o.description}</p>`],
   ['privacy_policy_link', () => ''],
   ['access_url', () => ''],
-  ['endpoints', () => []],
-  ['software_catalogs', () => []],
-  ['partitions', () => []],
-  ['roles', () => []],
+  ['endpoints', (o, call) => offeringEndpoints(call, o)],
+  ['software_catalogs', (o) => offeringSoftwareCatalogs(o)],
+  ['partitions', (o) => offeringPartitions(o)],
+  ['roles', (o, call) => offeringRoles(call, o)],
   ['customer', (o, call) => links.customer(call.req.origin, o.customerUuid)],
   ['customer_uuid', (o) => o.customerUuid],
   ['customer_name', (o, call) => provider(call, o).name],
@@ -98,7 +99,7 @@ export const offeringFields: FieldSpec<Offering> = [
   ['options', (o) => o.options],
   ['resource_options', () => ({ order: [], options: {} })],
   ['components', (o) => o.components.map(componentJson)],
-  ['plugin_options', () => ({ auto_approve_remote_orders: false, supports_downscaling: false, supports_pausing: false, can_restore_resource: true })],
+  ['plugin_options', (o) => pluginOptions(o)],
   ['state', (o) => o.state],
   ['vendor_details', () => ''],
   ['getting_started', () => ''],

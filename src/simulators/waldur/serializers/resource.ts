@@ -2,10 +2,11 @@ import type { Call } from '../api/call.ts';
 import { serialize, type FieldSpec } from '../api/fields.ts';
 import { links } from '../http/links.ts';
 import type { Order, Resource, ResourceState } from '../model.ts';
-import { TERMINAL_ORDER_STATES } from '../vocabulary.ts';
+import { OFFERING_TYPES, TERMINAL_ORDER_STATES } from '../vocabulary.ts';
 import { dateTime } from './common.ts';
 import { componentJson } from './offering.ts';
 import { offeringDetailsFields } from './offering-details.ts';
+import { resourceEndpoints } from './offering-extras.ts';
 import { orderFields } from './order.ts';
 
 const ACTIONS: Record<ResourceState, string[]> = {
@@ -22,6 +23,13 @@ const customerOf = (call: Call, resource: Resource) => call.store.customers.get(
 const offeringOf = (call: Call, resource: Resource) => call.store.offerings.get(resource.offeringUuid)!;
 const hasBilling = (call: Call, resource: Resource, type: string) =>
   offeringOf(call, resource).components.some((component) => component.billingType === type);
+/** A game server is `online` while OK (its orchestration allocation runs); nothing else reports a runtime state. */
+export const runtimeStateOf = (call: Call, resource: Resource) =>
+  (resource.state === 'OK' && resource.backendId && offeringOf(call, resource).type === OFFERING_TYPES.gameServer ? 'online' : '');
+/** Usage counted against each limit-billed component that has a limit. */
+const limitUsage = (call: Call, resource: Resource) => Object.fromEntries(offeringOf(call, resource).components
+  .filter((component) => component.billingType === 'limit' && component.type in resource.limits)
+  .map((component) => [component.type, resource.currentUsages[component.type] ?? 0]));
 
 /** The order currently running against the resource: the newest one not yet in a terminal state. */
 export function orderInProgress(call: Call, resource: Resource): Order | undefined {
@@ -60,7 +68,7 @@ export const resourceFields: FieldSpec<Resource> = [
   ['offering_backend_id', () => ''],
   ['parent_uuid', () => null],
   ['parent_name', () => null],
-  ['backend_metadata', (r) => ({ state: r.state, runtime_state: '', action: '', instance_name: null })],
+  ['backend_metadata', (r, call) => ({ state: r.state, runtime_state: runtimeStateOf(call, r), action: '', instance_name: null })],
   ['is_usage_based', (r, call) => hasBilling(call, r, 'usage')],
   ['is_limit_based', (r, call) => hasBilling(call, r, 'limit')],
   ['name', (r) => r.name],
@@ -69,13 +77,13 @@ export const resourceFields: FieldSpec<Resource> = [
   ['can_terminate', (r, call) => (r.state === 'OK' || r.state === 'Erred') && !orderInProgress(call, r)],
   ['report', () => []],
   ['end_date', (r) => r.endDate],
-  ['end_date_requested_by', () => null],
+  ['end_date_requested_by', (r, call) => (r.endDateRequestedByUuid ? links.user(call.req.origin, r.endDateRequestedByUuid) : null)],
   ['username', () => null],
-  ['limit_usage', () => ({})],
+  ['limit_usage', (r, call) => limitUsage(call, r)],
   ['downscaled', (r) => r.downscaled],
   ['restrict_member_access', (r) => r.restrictMemberAccess],
   ['paused', (r) => r.paused],
-  ['endpoints', () => []],
+  ['endpoints', (r, call) => resourceEndpoints(call, r, offeringOf(call, r))],
   ['error_message', (r) => r.errorMessage],
   ['error_traceback', (r) => r.errorTraceback],
   ['options', (r) => r.options],
