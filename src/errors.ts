@@ -85,7 +85,8 @@ function parseJson(text: string): unknown {
 function detailOf(body: unknown): string | undefined {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const record = body as Record<string, unknown>;
-    for (const key of ['detail', 'message', 'error_description']) if (typeof record[key] === 'string') return record[key] as string;
+    // `error_message`: Waldur's move_resource answers 409 `{"error_message": …}` instead of `{"detail": …}`.
+    for (const key of ['detail', 'message', 'error_description', 'error_message']) if (typeof record[key] === 'string') return record[key] as string;
   }
   return undefined;
 }

@@ -27,7 +27,6 @@ import './mutations/waldur/order.ts';
 import './mutations/waldur/resource.ts';
 import './mutations/waldur/resource-lifecycle.ts';
 import './mutations/waldur/backend-resource-request.ts';
-import './zz-temp-placeholder.ts';
 import { builder } from './builder.ts';
 
 export const schema = builder.toSchema();

@@ -206,9 +206,10 @@ function checkWaldurQuery(operationId: string, operation: Json, raw: string | un
     const param = declared.get(name);
     if (!param) {
       const names = [...declared.keys()];
+      const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length} in all)` : names.join(', ');
       violations.push({
         rule: 'undeclared-param',
-        message: `query parameter "${name}" is not declared for ${operationId} (Waldur silently ignores unknown parameters)${names.length ? `; declared: ${names.join(', ')}` : '; it declares none'}`,
+        message: `query parameter "${name}" is not declared for ${operationId} (Waldur silently ignores unknown parameters)${names.length ? `; declared: ${shown}` : '; it declares none'}`,
       });
       continue;
     }
@@ -371,17 +372,24 @@ function checkWaldur(call: UpstreamCall, bases: Bases): Verdict {
   const template = matchPath(call.path);
   const operation = operationFor(method, call.path);
   if (!template) return { kind: 'unknown', violations: [{ rule: 'unknown-path', message: `${call.path} is not a path of the Waldur OpenAPI subset` }] };
+  const violations: Violation[] = [];
+  let checked = operation;
   if (!operation) {
     const methods = Object.keys(openapiDocument().paths[template]).filter((m) => m !== 'parameters').map((m) => m.toUpperCase());
-    return { kind: 'unknown', violations: [{ rule: 'method', message: `${method} is not documented for ${template} (documented: ${methods.join(', ')})` }] };
+    violations.push({ rule: 'method', message: `${method} is not documented for ${template} (documented: ${methods.join(', ')})` });
+    // Django answers HEAD with the GET view: check the rest of a HEAD against the GET operation, so a waived
+    // method violation does not hide the parameters.
+    checked = method === 'HEAD' ? operationFor('GET', call.path) : undefined;
+    if (!checked) return { kind: 'unknown', violations };
   }
-  const operationId = operation.operationId as string;
-  const violations = [
-    ...checkPathParams(operation, template, call.path),
-    ...checkWaldurQuery(operationId, operation, call.query),
-    ...checkWaldurBody(operationId, operation, call, bases.waldur),
+  const operationId = operation ? (operation.operationId as string) : `${checked!.operationId} (as HEAD)`;
+  const operationChecked = checked!;
+  violations.push(
+    ...checkPathParams(operationChecked, template, call.path),
+    ...checkWaldurQuery(operationId, operationChecked, call.query),
+    ...checkWaldurBody(operationId, operationChecked, call, bases.waldur),
     ...checkHeaderNames(call, WALDUR_HEADER_ALLOW_LIST),
-  ];
+  );
   if (call.headers?.['accept-language'] !== 'en') {
     violations.push({
       rule: 'accept-language',
@@ -638,4 +646,41 @@ export function formatFindings(findings: Finding[], limit = 200): string {
   const shown = lines.slice(0, limit);
   if (lines.length > limit) shown.push(`… and ${lines.length - limit} more`);
   return shown.join('\n');
+}
+
+export interface CoverageReport {
+  waldur: { covered: string[]; total: number };
+  orchestration: { covered: string[]; total: number };
+  /** Documented operations no recorded request reached. */
+  notExercised: string[];
+  /** Schema coordinates (`Mutation.createOrder`) whose operations no recorded request reached. */
+  exposedNotReached: Array<{ coordinate: string; operations: string[] }>;
+  /** Root fields of the schema that the exposure table does not map. */
+  unmappedRootFields: string[];
+  /** Table entries naming coordinates the schema does not have (yet). */
+  absentFromSchema: string[];
+}
+
+/**
+ * Which documented operations the recorded requests exercised, and which operations the schema exposes
+ * (`exposure`: schema coordinate → operations it may call) that no recorded request reached.
+ */
+export function coverageReport(exercised: ReadonlySet<string>, exposure: Readonly<Record<string, readonly string[]>>,
+  schema: { rootFields: readonly string[]; has(coordinate: string): boolean }): CoverageReport {
+  const documented = documentedOperations();
+  const covered = (ops: string[]) => ops.filter((op) => exercised.has(op));
+  const all = [...documented.waldur, ...documented.orchestration];
+  const unknown = Object.entries(exposure).flatMap(([coordinate, ops]) => ops.filter((op) => !all.includes(op)).map((op) => `${coordinate} → ${op}`));
+  if (unknown.length) throw new Error(`the exposure table names operations that are not documented: ${unknown.join('; ')}`);
+  return {
+    waldur: { covered: covered(documented.waldur), total: documented.waldur.length },
+    orchestration: { covered: covered(documented.orchestration), total: documented.orchestration.length },
+    notExercised: all.filter((op) => !exercised.has(op)),
+    exposedNotReached: Object.entries(exposure)
+      .filter(([coordinate]) => schema.has(coordinate))
+      .map(([coordinate, ops]) => ({ coordinate, operations: ops.filter((op) => !exercised.has(op)) }))
+      .filter(({ operations }) => operations.length > 0),
+    unmappedRootFields: schema.rootFields.filter((coordinate) => !(coordinate in exposure)),
+    absentFromSchema: Object.keys(exposure).filter((coordinate) => !schema.has(coordinate)),
+  };
 }

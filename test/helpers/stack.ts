@@ -6,7 +6,7 @@ import { createGateway } from '../../src/server.ts';
 import { startSimulators } from '../../src/simulators/index.ts';
 import { createUpstreamRecorder, currentTestFile } from './recording.ts';
 
-export type PrincipalName = 'staff' | 'owner' | 'manager' | 'member' | 'nobody';
+export type PrincipalName = 'staff' | 'owner' | 'manager' | 'member' | 'nobody' | 'provider';
 
 export interface LoggedRequest {
   seq: number;

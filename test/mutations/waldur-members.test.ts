@@ -19,19 +19,19 @@ describe('Waldur project member mutations', () => {
 
   it('should grant a role with Waldur\'s role name and the user\'s uuid, then read the project\'s members', async () => {
     const expires = new Date(Date.now() + 86_400_000).toISOString();
-    const input = { projectUuid, userUuid: userUuid, role: 'ADMIN', expirationTime: expires };
+    const input = { projectUuid, userUuid, role: 'ADMIN', expirationTime: expires };
     const { result, errors, calls } = await mutate(stack, 'addProjectMember', input, ADDED, 'owner');
     expect(errors).toBeUndefined();
     expect(calls[0]).toEqual({ method: 'POST', path: api(`projects/${projectUuid}/add_user/`), body: { role: 'PROJECT.ADMIN', user: userUuid, expiration_time: expires } });
     // Then the project and its members, read after the change because the operation selects them.
     expect(calls.slice(1).map((c) => `${c.method} ${c.path}`).sort()).toEqual([`GET ${api(`projects/${projectUuid}/`)}`, `GET ${api(`projects/${projectUuid}/list_users/`)}`]);
-    expect(result).toMatchObject({ __typename: 'AddProjectMemberSuccess', userUuid: userUuid, role: 'ADMIN', project: { uuid: projectUuid } });
+    expect(result).toMatchObject({ __typename: 'AddProjectMemberSuccess', userUuid, role: 'ADMIN', project: { uuid: projectUuid } });
     expect(Date.parse(result.expirationTime)).toBe(Date.parse(expires));
-    expect(result.project.members.nodes).toContainEqual({ userUuid: userUuid, role: 'PROJECT.ADMIN' });
+    expect(result.project.members.nodes).toContainEqual({ userUuid, role: 'PROJECT.ADMIN' });
   });
 
   it('should turn a duplicate grant (400 non_field_errors) into a ValidationError on the input as a whole', async () => {
-    const input = { projectUuid, userUuid: userUuid, role: 'MEMBER' };
+    const input = { projectUuid, userUuid, role: 'MEMBER' };
     expect((await mutate(stack, 'addProjectMember', input, ADDED, 'owner')).result.__typename).toBe('AddProjectMemberSuccess');
     const { result, calls } = await mutate(stack, 'addProjectMember', input, ADDED, 'owner');
     expect(calls).toEqual([{ method: 'POST', path: api(`projects/${projectUuid}/add_user/`), body: { role: 'PROJECT.MEMBER', user: userUuid } }]);
@@ -42,12 +42,12 @@ describe('Waldur project member mutations', () => {
   });
 
   it('should revoke a role (idempotently) and read the members after the change', async () => {
-    const input = { projectUuid, userUuid: userUuid, role: 'MANAGER' };
+    const input = { projectUuid, userUuid, role: 'MANAGER' };
     await mutate(stack, 'addProjectMember', input, '', 'owner');
     const { result, calls } = await mutate(stack, 'removeProjectMember', input, REMOVED, 'owner');
     expect(calls[0]).toEqual({ method: 'POST', path: api(`projects/${projectUuid}/delete_user/`), body: { role: 'PROJECT.MANAGER', user: userUuid } });
-    expect(result).toMatchObject({ __typename: 'RemoveProjectMemberSuccess', userUuid: userUuid, role: 'MANAGER' });
-    expect(result.project.members.nodes).not.toContainEqual({ userUuid: userUuid, role: 'PROJECT.MANAGER' });
+    expect(result).toMatchObject({ __typename: 'RemoveProjectMemberSuccess', userUuid, role: 'MANAGER' });
+    expect(result.project.members.nodes).not.toContainEqual({ userUuid, role: 'PROJECT.MANAGER' });
     const again = await mutate(stack, 'removeProjectMember', input, REMOVED, 'owner');
     expect(again.result.__typename).toBe('RemoveProjectMemberSuccess');
   });
@@ -55,9 +55,11 @@ describe('Waldur project member mutations', () => {
   it('should name the user field for an unknown user, answer ForbiddenError for a member and NotFoundError for an outsider', async () => {
     const unknown = await mutate(stack, 'addProjectMember', { projectUuid, userUuid: 'f'.repeat(32), role: 'MEMBER' }, '', 'owner');
     expect(unknown.result.fields).toEqual([{ field: 'userUuid', message: 'User is not found.' }]);
-    const member = await mutate(stack, 'addProjectMember', { projectUuid, userUuid: userUuid, role: 'ADMIN' }, '', 'member');
+    const member = await mutate(stack, 'addProjectMember', { projectUuid, userUuid, role: 'ADMIN' }, '', 'member');
     expect(member.result.__typename).toBe('ForbiddenError');
-    const outsider = await mutate(stack, 'removeProjectMember', { projectUuid, userUuid: userUuid, role: 'ADMIN' }, '', 'nobody');
+    expect((await mutate(stack, 'removeProjectMember', { projectUuid, userUuid, role: 'ADMIN' }, '', 'member')).result.__typename).toBe('ForbiddenError');
+    expect((await mutate(stack, 'addProjectMember', { projectUuid, userUuid, role: 'ADMIN' }, '', 'nobody')).result.__typename).toBe('NotFoundError');
+    const outsider = await mutate(stack, 'removeProjectMember', { projectUuid, userUuid, role: 'ADMIN' }, '', 'nobody');
     expect(outsider.result.__typename).toBe('NotFoundError');
     expect(outsider.calls).toEqual([{ method: 'POST', path: api(`projects/${projectUuid}/delete_user/`), body: { role: 'PROJECT.ADMIN', user: userUuid } }]);
   });
@@ -72,7 +74,7 @@ describe('Waldur project member mutations', () => {
       { field: 'userUuid', message: `expected a Waldur UUID (32 hex digits, dashes optional), received "${userUuid}0"` },
       { field: 'expirationTime', message: 'expected a time in the future, received "2020-01-01T00:00:00Z"' },
     ]);
-    const role = await mutate(stack, 'addProjectMember', { projectUuid, userUuid: userUuid, role: 'PROJECT.OWNER' }, '', 'owner');
+    const role = await mutate(stack, 'addProjectMember', { projectUuid, userUuid, role: 'PROJECT.OWNER' }, '', 'owner');
     expect(role.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(role.calls).toEqual([]);
   });

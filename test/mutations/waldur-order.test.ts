@@ -116,6 +116,19 @@ describe('Waldur order mutations', () => {
     expect(byProvider.result.order.state).toBe('REJECTED');
   });
 
+  it('should answer rejectOrder and cancelOrder errors as typed errors: wrong state, wrong role, invisible', async () => {
+    const atProvider = await placeOrder(stack, 'owner', project.uuid, OFFERINGS.basic);
+    const state = await mutate(stack, 'rejectOrder', { orderUuid: atProvider.uuid, as: 'CONSUMER' }, '', 'owner');
+    expect(state.result).toMatchObject({ __typename: 'ConflictError', validStates: ['pending-consumer'] });
+    const notProvider = await mutate(stack, 'rejectOrder', { orderUuid: atProvider.uuid, as: 'PROVIDER' }, '', 'owner');
+    expect(notProvider.result.__typename).toBe('ForbiddenError');
+    const hidden = await mutate(stack, 'rejectOrder', { orderUuid: atProvider.uuid, as: 'PROVIDER' }, '', 'nobody');
+    expect(hidden.result.__typename).toBe('NotFoundError');
+    const member = await mutate(stack, 'cancelOrder', { orderUuid: atProvider.uuid }, '', 'member');
+    expect(member.result.__typename).toBe('ForbiddenError');
+    expect((await mutate(stack, 'cancelOrder', { orderUuid: atProvider.uuid }, '', 'nobody')).result.__typename).toBe('NotFoundError');
+  });
+
   it('should cancel a pending order, and answer ConflictError with the valid states when the order is past them', async () => {
     const pending = await placeOrder(stack, 'owner', project.uuid, OFFERINGS.basic);
     const canceled = await mutate(stack, 'cancelOrder', { orderUuid: pending.uuid }, ORDER('CancelOrder'), 'owner');

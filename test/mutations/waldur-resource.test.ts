@@ -113,6 +113,25 @@ describe('Waldur resource mutations', () => {
     expect(notObject.calls).toEqual([]);
   });
 
+  it('should map a plan of another offering onto planUuid, and answer ConflictError for a resource that is not OK', async () => {
+    const resource = ok[0];
+    const basic = await offering(stack, OFFERINGS.basic);
+    const foreign = await mutate(stack, 'switchResourcePlan', { uuid: resource.uuid, planUuid: basic.plans[0].uuid }, '', 'owner');
+    expect(foreign.result).toMatchObject({ __typename: 'ValidationError', fields: [{ field: 'planUuid', message: 'Plan is not available for this offering.' }] });
+    const [erred] = await resources(stack, 'Erred', 'Marketplace.GameServer');
+    const game = await offering(stack, OFFERINGS.gameServer);
+    const conflict = await mutate(stack, 'switchResourcePlan', { uuid: erred.uuid, planUuid: game.plans[0].uuid }, '', 'owner');
+    expect(conflict.result).toMatchObject({ __typename: 'ConflictError', validStates: ['OK'] });
+  });
+
+  it('should answer ForbiddenError and NotFoundError for updates and options too', async () => {
+    const member = (await rest<any[]>(stack, 'member', 'marketplace-resources/?state=OK'))[0];
+    for (const [name, input] of [['updateResource', { uuid: member.uuid, name: 'x' }], ['updateResourceOptions', { uuid: member.uuid, options: {} }]] as const) {
+      expect((await mutate(stack, name, input, '', 'member')).result.__typename).toBe('ForbiddenError');
+      expect((await mutate(stack, name, input, '', 'nobody')).result.__typename).toBe('NotFoundError');
+    }
+  });
+
   it('should answer ForbiddenError for a project member and NotFoundError for a caller who cannot see the resource', async () => {
     const member = (await rest<any[]>(stack, 'member', 'marketplace-resources/?state=OK'))[0];
     const forbidden = await mutate(stack, 'terminateResource', { uuid: member.uuid }, '', 'member');

@@ -80,7 +80,8 @@ describe('write endpoints', () => {
     await post(r1, 'set_slug', { slug: 'new-slug' });
     await post(r1, 'set_end_date_by_staff', { end_date: '2030-01-01' });
     await post(r1, 'estimate_renewal', { extension_months: 12 });
-    await post(r1, 'renew', { extension_months: 12 });
+    const prepaid = resources.find((r) => r.offering_components.some((c: any) => c.is_prepaid));
+    await post(prepaid, 'renew', { extension_months: 12 });
     await post(r2, 'switch_plan', { plan: plans.find((p: any) => p.uuid !== r2.plan_uuid).url });
     await post(r3, 'update_limits', { limits: { ...r3.limits, extra: 1 } });
     const target = await first('/api/projects/', 'owner');

@@ -1,7 +1,7 @@
 import type { Call } from '../api/call.ts';
 import {
   absentRelationFilter, booleanFilter, choiceFilter, containsFilter, csvFilter, exactFilter, isTrue, sinceFilter, urlFilter,
-  uuidCheckOnly, uuidFilter, uuidInFilter, type Filter,
+  uuidFilter, uuidInFilter, type Filter,
 } from '../api/filtering.ts';
 import type { ListDefinition } from '../api/listing.ts';
 import { normalizeUuid } from '../http/ids.ts';
@@ -65,7 +65,8 @@ export const resourceList: ListDefinition<Resource> = {
     uuidFilter('provider_uuid', (r, call) => offeringOf(call, r).customerUuid),
     uuidFilter('category_uuid', (r, call) => offeringOf(call, r).categoryUuid),
     uuidFilter('plan_uuid', (r) => r.planUuid),
-    uuidCheckOnly('service_manager_uuid'),
+    // No simulated user is a service manager, so a valid uuid matches nothing (as for a real user who manages nothing).
+    absentRelationFilter('service_manager_uuid'),
     absentRelationFilter('parent_offering_uuid'),
     urlFilter('customer', (r, call) => projectOf(call, r).customerUuid),
     urlFilter('offering', (r) => r.offeringUuid),

@@ -7,6 +7,7 @@ import { projectMemberRoutes } from './project-members.ts';
 import { projectRoutes } from './projects.ts';
 import { resourceActionRoutes } from './resource-actions.ts';
 import { resourceExtraRoutes } from './resource-extras.ts';
+import { resourceLifecycleRoutes } from './resource-lifecycle.ts';
 import { resourceRoutes } from './resources.ts';
 import { compileRoutes } from './router.ts';
 
@@ -19,6 +20,7 @@ export const ROUTES = compileRoutes([
   ...orderRoutes,
   ...orderActionRoutes,
   ...resourceExtraRoutes,
+  ...resourceLifecycleRoutes,
   ...resourceRoutes,
   ...resourceActionRoutes,
   ...backendRequestRoutes,

@@ -1,12 +1,16 @@
 import { currentUser, type Call } from '../api/call.ts';
 import { BodyForm } from '../http/body-form.ts';
-import { invalidState, permissionDenied, validationError } from '../http/errors.ts';
+import { ApiError, invalidState, permissionDenied, validationError } from '../http/errors.ts';
 import { json, type ApiResponse } from '../http/types.ts';
 import type { Offering, OrderType, Plan, Project, Resource, ResourceState } from '../model.ts';
 import { nowMicros } from '../time.ts';
+import { OFFERING_TYPES } from '../vocabulary.ts';
 import { customerBlockedOrArchived } from './guards.ts';
 import { findResource } from './lookup.ts';
 import type { RouteDefinition } from './router.ts';
+
+/** Offering types with a pull executor: the backends Waldur (or its site agent) can read resources from. */
+const PULLABLE_TYPES = new Set<string>([OFFERING_TYPES.slurm, OFFERING_TYPES.script, OFFERING_TYPES.gameServer]);
 
 export interface ResourceContext {
   call: Call;
@@ -89,10 +93,13 @@ function updateOptions(context: ResourceContext) {
   return json(200, { status: 'Resource options are submitted' });
 }
 
+/** pull_validators (state OK/Erred → 409, `check_resource_backend_id` → 400), then the plugin's pull executor (none → 409). */
 function pull(context: ResourceContext) {
-  requireResourceManager(context);
+  requireState(context, 'OK', 'Erred');
+  if (!context.resource.backendId) throw validationError('Resource does not have backend ID.');
+  if (!PULLABLE_TYPES.has(context.offering.type)) throw new ApiError(409, { detail: 'Pull operation is not implemented.' });
   context.resource.lastSync = nowMicros();
-  return json(202, { detail: 'Resource pull has been scheduled.' });
+  return json(202, { detail: 'Pull operation was successfully scheduled.' });
 }
 
 const ACTIONS: Record<string, (context: ResourceContext) => ApiResponse> = {
