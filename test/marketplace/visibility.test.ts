@@ -19,6 +19,8 @@ describe('what each caller sees', () => {
       manager: { customers: ['Borealis Labs'], projects: 1, resources: 9 },
       member: { customers: ['Aurora Labs'], projects: 1, resources: 9 },
       nobody: { customers: [], projects: 0, resources: 0 },
+      // A service provider's owner sees its own organizations, not its consumers' projects or resources.
+      provider: { customers: ['Arcade Cloud', 'Stellar Compute'], projects: 0, resources: 0 },
     };
     for (const [who, want] of Object.entries(expected) as Array<[PrincipalName, typeof expected.staff]>) {
       const { result, calls } = await traced(stack, OVERVIEW, undefined, who);
