@@ -93,7 +93,6 @@ const EXPOSURE: Record<string, string[]> = {
   'Mutation.setPayloadAnnotation': ['orchestration.setPayloadAnnotation'],
   'Mutation.reservePayload': ['orchestration.createReservation'],
   'Mutation.releaseReservation': ['orchestration.deleteReservation'],
-  'Mutation.placeholderMutation': [],
   // Subscriptions (shared pollers)
   'Subscription.orderUpdated': ['marketplace_orders_retrieve'],
   'Subscription.resourceUpdated': ['marketplace_resources_retrieve'],

@@ -459,11 +459,12 @@ const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every((x) =>
 /** Value shapes of the body keys (docs/orchestration-wire.md "Shapes settled here", contracts/orchestration.md §5). */
 const SPEC_KEYS = ['payload_spec', 'buffer_size', 'min_payloads', 'max_payloads', 'region'];
 const PAYLOAD_SPEC_KEYS = ['image', 'command', 'args', 'ports', 'resources', 'environment_variables', 'ddos_protection'];
-function metadataProblem(value: unknown, what: string): string | undefined {
-  if (!isObject(value)) return `${what} must be an object {labels?, annotations?}`;
+/** Problems are relative to the key: `must be …`, `has …`, or `.<sub key> …`. */
+function metadataProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return 'must be an object {labels?, annotations?}';
   const extra = Object.keys(value).filter((k) => k !== 'labels' && k !== 'annotations');
-  if (extra.length) return `${what} has unknown keys: ${extra.join(', ')}`;
-  for (const k of ['labels', 'annotations']) if (value[k] !== undefined && !isStringMap(value[k])) return `${what}.${k} must map strings to strings`;
+  if (extra.length) return `has unknown keys: ${extra.join(', ')}`;
+  for (const k of ['labels', 'annotations']) if (value[k] !== undefined && !isStringMap(value[k])) return `.${k} must map strings to strings`;
   return undefined;
 }
 const BODY_VALUES: Record<string, (value: unknown) => string | undefined> = {
@@ -485,8 +486,8 @@ const BODY_VALUES: Record<string, (value: unknown) => string | undefined> = {
     }
     return undefined;
   },
-  metadata: (v) => (v === null ? undefined : metadataProblem(v, 'metadata')),
-  payload_metadata: (v) => metadataProblem(v, 'payload_metadata'),
+  metadata: (v) => (v === null ? undefined : metadataProblem(v)),
+  payload_metadata: (v) => metadataProblem(v),
   selectors: (v) => {
     if (!Array.isArray(v)) return 'must be an array';
     for (const selector of v) {
@@ -585,7 +586,7 @@ function checkOrchestration(call: UpstreamCall, bases: Bases): Verdict {
         continue;
       }
       const problem = BODY_VALUES[key]?.(body[key]);
-      if (problem) violations.push({ rule: 'body-schema', message: `body.${key} ${problem} (${op.name})` });
+      if (problem) violations.push({ rule: 'body-schema', message: `body.${key}${problem.startsWith('.') ? '' : ' '}${problem} (${op.name})` });
     }
     const extra = Object.keys(body).filter((k) => !op.body!.some((b) => b.key === k));
     if (extra.length) violations.push({ rule: 'body-undeclared-property', message: `body has keys ${op.name} does not take: ${extra.join(', ')} (docs/orchestration-wire.md: {${op.body.map((b) => b.key + (b.optional ? '?' : '')).join(', ')}})` });

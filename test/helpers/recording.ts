@@ -12,7 +12,7 @@
  *   (its upstream pools, its readiness probes).
  *
  * Lines are appended as JSON to `<recordings dir>/<test file>.<pid>.jsonl`; vitest's globalSetup
- * (test/helpers/recording-setup.ts) empties the directory at the start of a run.
+ * (test/helpers/recording-setup.ts) empties the run's directory at the start of a run.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
@@ -22,9 +22,16 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const TEST_DIR = join(PROJECT_ROOT, 'test') + sep;
 
-/** Where recordings go: `JUNCTION_RECORDINGS_DIR`, else `.recordings/` at the project root (gitignored). */
+/** Parent of every recordings directory (gitignored). */
+export const RECORDINGS_ROOT = join(PROJECT_ROOT, '.recordings');
+
+/**
+ * Where this run's recordings go: `JUNCTION_RECORDINGS_DIR` (relative to the project root), else `.recordings/default`.
+ * `npm test` gives each run its own `.recordings/run-<pid>`, so a concurrent `vitest run some.test.ts` in the same tree
+ * (which empties `default`) cannot clear the recordings the conformance run is about to read.
+ */
 export function recordingsDir(): string {
-  return resolve(PROJECT_ROOT, process.env.JUNCTION_RECORDINGS_DIR || '.recordings');
+  return resolve(PROJECT_ROOT, process.env.JUNCTION_RECORDINGS_DIR || join(RECORDINGS_ROOT, 'default'));
 }
 
 export type Service = 'waldur' | 'orchestration';

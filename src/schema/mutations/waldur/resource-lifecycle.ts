@@ -52,7 +52,7 @@ function success(name: string, description: string, parts: SuccessParts = {}) {
         orderUuid: t.exposeString('orderUuid', { description: `The uuid of the ${parts.order} order Waldur created.` }),
         order: t.field({ type: Order, description: `The ${parts.order} order Waldur created; it may wait for approval.`, resolve: (o, _a, ctx, info) => (o.orderUuid ? loadOrder(ctx, info, o.orderUuid) : null) }),
       } : {}),
-      ...(parts.message ? { message: t.exposeString('message', { description: parts.message }) } : {}),
+      ...(parts.message ? { statusMessage: t.exposeString('message', { description: parts.message }) } : {}),
     }),
   });
 }
