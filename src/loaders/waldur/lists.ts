@@ -25,14 +25,23 @@ export function listLoaders(waldur: WaldurCaller) {
     { cacheKeyFn: (r) => `${r.path}?${queryKey(r.query)}&fields=${r.fields?.join(',') ?? '*'}&page=${r.page}&size=${r.pageSize}` },
   );
   const counts = new DataLoader<{ path: string; query: Query }, number, string>(
-    (requests) => Promise.all(requests.map((r) => waldur.count(r.path, r.query)
+    (requests) => Promise.all(requests.map((r) => countOf(waldur, r.path, r.query)
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
     { cacheKeyFn: (r) => `${r.path}?${queryKey(r.query)}` },
   );
   return {
     /** One page of a list; rejects with the client's JunctionError. */
     page: <T>(request: PageRequest) => pages.load(request) as Promise<Page<T>>,
-    /** `HEAD` → X-Result-Count; rejects with the client's JunctionError. */
+    /** X-Result-Count of a HEAD (a one-row GET for sub-resource lists); rejects with the client's JunctionError. */
     count: (path: string, query: Query) => counts.load({ path, query }),
   };
+}
+
+/**
+ * The API documents HEAD (`*_count`) only for top-level collections; a sub-resource list such as
+ * `projects/<uuid>/list_users` is counted with the smallest GET it allows, which carries the same X-Result-Count.
+ */
+async function countOf(waldur: WaldurCaller, path: string, query: Query): Promise<number> {
+  if (!path.includes('/')) return waldur.count(path, query);
+  return (await waldur.listPath(path, { query, fields: ['uuid'], pageSize: 1 })).total;
 }

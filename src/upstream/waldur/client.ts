@@ -90,7 +90,8 @@ export function createWaldurClient(http: UpstreamHttp): WaldurClient {
         listPath,
         list: (collection, options) => listPath(collection, options),
         async count(collection, query = []) {
-          const res = await call('HEAD', waldurPath(collection), [...query, ['field', 'uuid'], ['page_size', '1']]);
+          // No `field=`: the documented `*_count` (HEAD) operations do not declare it; page_size=1 keeps the server's work small.
+          const res = await call('HEAD', waldurPath(collection), [...query, ['page_size', '1']]);
           const total = Number.parseInt(res.headers['x-result-count'] ?? '', 10);
           if (Number.isNaN(total)) throw new JunctionError('UPSTREAM_ERROR', 'Waldur answered a count without X-Result-Count', { service: 'waldur' });
           return total;
