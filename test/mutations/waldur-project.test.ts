@@ -41,6 +41,16 @@ describe('Waldur project mutations', () => {
     expect(long.calls).toEqual([]);
   });
 
+  it('should let only staff set backendId, the field that links a project to an orchestration project', async () => {
+    const owner = await mutate(stack, 'createProject', { customerUuid, name: 'Borrowed link', backendId: 'someone-elses-project' }, '', 'owner');
+    expect(owner.result).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('Only staff may set backendId') });
+    expect(owner.calls.map((c: any) => `${c.method} ${c.path}`)).toEqual(['GET /api/users/me/']);
+    const staff = await mutate(stack, 'createProject', { customerUuid, name: 'Linked by staff', backendId: 'arena-ops-000001' }, PROJECT('CreateProject'), 'staff');
+    expect(staff.errors).toBeUndefined();
+    expect(staff.calls.map((c: any) => `${c.method} ${c.path}`)).toEqual(['GET /api/users/me/', 'POST /api/projects/']);
+    expect(staff.calls[1].body).toMatchObject({ backend_id: 'arena-ops-000001' });
+  });
+
   it('should answer ForbiddenError when the caller may not create projects in a customer it sees', async () => {
     const { result, calls } = await mutate(stack, 'createProject', { customerUuid, name: 'Not mine' }, '', 'member');
     expect(calls).toHaveLength(1);

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../../context.ts';
 import type { Row } from '../../../loaders/waldur/row.ts';
 import type { Project } from '../../../upstream/waldur/types.ts';
+import { Forbidden } from '../typed-errors.ts';
 import { forget, literal, upstream } from './common.ts';
 import { Checks } from './validate.ts';
 
@@ -52,11 +53,26 @@ function projectBody(check: Checks, input: ProjectFields, creating: boolean): Re
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }
 
+/**
+ * The link field decides which orchestration project a Waldur project reaches through the gateway's service
+ * account, so through Junction only staff may write it: a project owner who could set it could point their
+ * project at someone else's allocations. (Deployments must also keep it staff-only in Waldur itself.)
+ */
+async function requireStaffForLinkField(ctx: Context, body: Record<string, unknown>): Promise<void> {
+  const field = ctx.config.links.projectField;
+  if (!(field in body)) return;
+  const me = await upstream(() => ctx.waldur.me());
+  if (!me.is_staff) {
+    throw new Forbidden(`Only staff may set backendId: it links the project to an orchestration project (the ${field} field)`);
+  }
+}
+
 export async function createProject(ctx: Context, input: CreateProjectInput): Promise<ProjectOutcome> {
   const check = new Checks();
   const customerUuid = check.uuid('customerUuid', input.customerUuid);
   const fields = projectBody(check, input, true);
   check.done();
+  await requireStaffForLinkField(ctx, fields);
   const body = { ...fields, customer: ctx.waldur.urlFor('customers', customerUuid) };
   const verifyWith = `projects(filter: { customers: [${literal(customerUuid)}], nameExact: ${literal(String(fields.name))} }) { nodes { uuid name created } }`;
   const project = await upstream(() => ctx.waldur.create<Row<Project>>('projects', body), { verifyWith, fields: FIELDS });
@@ -70,6 +86,7 @@ export async function updateProject(ctx: Context, info: GraphQLResolveInfo, inpu
   check.someOf({ name: changes.name, description: changes.description, backendId: changes.backendId, startDate: changes.startDate, endDate: changes.endDate, kind: changes.kind, oecdFos2007Code: changes.oecdFos2007Code, isIndustry: changes.isIndustry });
   const body = projectBody(check, changes, false);
   check.done();
+  await requireStaffForLinkField(ctx, body);
   const verifyWith = `project(uuid: ${literal(uuid)}) { name description backendId startDate endDate kind oecdFos2007Code isIndustry }`;
   const project = await upstream(() => ctx.waldur.update<Row<Project>>('projects', uuid, body, 'PATCH'), { verifyWith, fields: FIELDS });
   forget(ctx, info, 'Project', uuid);
