@@ -11,7 +11,7 @@ import { useCostLimit } from './http/cost-limit.ts';
 import { useErrorCodes } from './http/error-codes.ts';
 import { graphiqlTabs } from './http/graphiql.ts';
 import { httpProbe, serveHealth } from './http/health.ts';
-import { createMetrics } from './http/metrics.ts';
+import { createMetrics, useOperationMetrics } from './http/metrics.ts';
 import { attachWebSocket } from './http/websocket.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
@@ -83,6 +83,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       }),
       useCostLimit({ maxCost: config.limits.maxCost }),
       useErrorCodes(),
+      useOperationMetrics(metrics),
     ],
   });
 

@@ -1,3 +1,6 @@
+import { handleStreamOrSingleExecutionResult } from '@envelop/core';
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics for one gateway instance (its own registry, so tests can run several gateways). */
@@ -41,3 +44,19 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Counts executed operations by type and outcome (subscriptions count once, when they start). */
+export function useOperationMetrics(metrics: Metrics): Plugin {
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, ({ result }) => {
+        const operation = getOperationAST(args.document, args.operationName);
+        metrics.operations.inc({ type: operation?.operation ?? 'unknown', errors: result.errors?.length ? 'yes' : 'no' });
+      }),
+    }),
+    onSubscribe: ({ args }) => {
+      const operation = getOperationAST(args.document, args.operationName);
+      metrics.operations.inc({ type: operation?.operation ?? 'subscription', errors: 'no' });
+    },
+  };
+}
