@@ -8,8 +8,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../../context.ts';
 import type { Row } from '../../../loaders/waldur/row.ts';
 import type { OrderUuid, Resource } from '../../../upstream/waldur/types.ts';
-import { forget, justBefore, literal, upstream } from './common.ts';
-import { Checks } from './validate.ts';
+import { forget, literal, upstream } from './common.ts';
+import { checkedResourceInput, verifyResourceOrders } from './resource-input.ts';
 
 const COLLECTION = 'marketplace-resources';
 const SLUG = /^[-a-zA-Z0-9_]+$/;
@@ -25,17 +25,7 @@ export interface LifecycleOutcome {
 
 type Info = GraphQLResolveInfo;
 
-/** Checks the resource uuid and whatever `rest` reads, then throws every problem at once. */
-function checked<T>(uuidInput: string, rest: (check: Checks) => T): { uuid: string } & T {
-  const check = new Checks();
-  const uuid = check.uuid('uuid', uuidInput);
-  const values = rest(check);
-  check.done();
-  return { uuid, ...values };
-}
-
 const verify = (uuid: string, fields: string) => `resource(uuid: ${literal(uuid)}) { ${fields} }`;
-const verifyOrders = (uuid: string) => verify(uuid, `state orders(filter: { createdAfter: ${literal(justBefore())} }) { nodes { uuid type state } }`);
 
 /** POSTs one action; the request's loaders then forget the resource so the success object reads it afresh. */
 async function act<T>(ctx: Context, info: Info, uuid: string, action: string, body: unknown, verifyWith: string, fields?: Record<string, string>) {
@@ -50,19 +40,19 @@ export interface RenewInput { uuid: string; extensionMonths: number; limits?: un
 
 /** `renew/`: an Update order extending a prepaid resource by 12–60 months (OK or Erred; prepaid offerings only). */
 export async function renewResource(ctx: Context, info: Info, input: RenewInput): Promise<LifecycleOutcome> {
-  const { uuid, months, limits, requestComment } = checked(input.uuid, (check) => {
+  const { uuid, months, limits, requestComment } = checkedResourceInput(input.uuid, (check) => {
     const months = input.extensionMonths;
     if (!Number.isInteger(months) || months < 12 || months > 60) check.problem('extensionMonths', `expected a whole number of months from 12 to 60, received ${months}`);
     return { months, limits: check.limits('limits', input.limits), requestComment: check.text('requestComment', input.requestComment, { max: 255 }) };
   });
   const body = { extension_months: months, ...(limits && { limits }), ...(typeof requestComment === 'string' && { request_comment: requestComment }) };
-  const reply = await act<OrderUuid>(ctx, info, uuid, 'renew', body, verifyOrders(uuid), { extension_months: 'extensionMonths', request_comment: 'requestComment' });
+  const reply = await act<OrderUuid>(ctx, info, uuid, 'renew', body, verifyResourceOrders(uuid), { extension_months: 'extensionMonths', request_comment: 'requestComment' });
   return { resourceUuid: uuid, orderUuid: reply?.order_uuid ?? null };
 }
 
 /** `move_resource/` (staff): `{"project": {"url": …}}`; Waldur answers with the whole moved resource. */
 export async function moveResource(ctx: Context, info: Info, input: { uuid: string; projectUuid: string }): Promise<LifecycleOutcome> {
-  const { uuid, projectUuid } = checked(input.uuid, (check) => ({ projectUuid: check.uuid('projectUuid', input.projectUuid) }));
+  const { uuid, projectUuid } = checkedResourceInput(input.uuid, (check) => ({ projectUuid: check.uuid('projectUuid', input.projectUuid) }));
   const body = { project: { url: ctx.waldur.urlFor('projects', projectUuid) } };
   const resource = await act<Row<Resource>>(ctx, info, uuid, 'move_resource', body, verify(uuid, 'project { uuid }'), { project: 'projectUuid' });
   return { resourceUuid: uuid, resource: resource?.uuid ? resource : undefined };
@@ -70,7 +60,7 @@ export async function moveResource(ctx: Context, info: Info, input: { uuid: stri
 
 /** `unlink/` (staff): deletes the resource from Waldur's database only, nothing on the backend; 204. */
 export async function unlinkResource(ctx: Context, info: Info, input: { uuid: string }): Promise<LifecycleOutcome> {
-  const { uuid } = checked(input.uuid, () => ({}));
+  const { uuid } = checkedResourceInput(input.uuid, () => ({}));
   await act(ctx, info, uuid, 'unlink', undefined, `${verify(uuid, 'uuid')} (null once unlinked)`);
   return { resourceUuid: uuid };
 }
@@ -81,23 +71,23 @@ export async function unlinkResource(ctx: Context, info: Info, input: { uuid: st
  * Resource (OAS), whose `order_in_progress` is the new order; Waldur's code answers `{order_uuid}`: both are read.
  */
 export async function restoreResource(ctx: Context, info: Info, input: { uuid: string }): Promise<LifecycleOutcome> {
-  const { uuid } = checked(input.uuid, () => ({}));
+  const { uuid } = checkedResourceInput(input.uuid, () => ({}));
   const current = await upstream(() => ctx.waldur.retrieve<Row<Resource>>(COLLECTION, uuid, ['name', 'offering']));
-  const reply = await act<Row<Resource> & Partial<OrderUuid>>(ctx, info, uuid, 'restore', { name: current.name, offering: current.offering }, verifyOrders(uuid));
+  const reply = await act<Row<Resource> & Partial<OrderUuid>>(ctx, info, uuid, 'restore', { name: current.name, offering: current.offering }, verifyResourceOrders(uuid));
   const resource = reply && 'state' in reply ? reply : undefined;
   return { resourceUuid: uuid, resource, orderUuid: reply?.order_uuid ?? resource?.order_in_progress?.uuid ?? null };
 }
 
 /** `pull/`: schedules a sync from the backend (202 `{detail}`); OK or Erred resources with a backend id only. */
 export async function pullResource(ctx: Context, info: Info, input: { uuid: string }): Promise<LifecycleOutcome> {
-  const { uuid } = checked(input.uuid, () => ({}));
+  const { uuid } = checkedResourceInput(input.uuid, () => ({}));
   const reply = await act<{ detail?: string }>(ctx, info, uuid, 'pull', undefined, verify(uuid, 'lastSync'));
   return { resourceUuid: uuid, message: statusOf(reply) };
 }
 
 /** `set_end_date_by_staff/` (staff): `{"end_date": "YYYY-MM-DD" | null}`; 200 with no body. */
 export async function setResourceEndDate(ctx: Context, info: Info, input: { uuid: string; endDate?: string | null }): Promise<LifecycleOutcome> {
-  const { uuid, endDate } = checked(input.uuid, (check) => {
+  const { uuid, endDate } = checkedResourceInput(input.uuid, (check) => {
     if (input.endDate === undefined) check.problem('endDate', 'expected a date as YYYY-MM-DD, or null to clear it, received nothing');
     return { endDate: check.date('endDate', input.endDate) ?? null };
   });
@@ -109,7 +99,7 @@ type Flag = 'paused' | 'downscaled' | 'restrict_member_access';
 
 /** `set_paused/`, `set_downscaled/`, `set_restrict_member_access/` (staff): `{<flag>: bool}` → 200 `{status}`. */
 export async function setResourceFlag(ctx: Context, info: Info, uuidInput: string, flag: Flag, value: boolean, inputName: string): Promise<LifecycleOutcome> {
-  const { uuid } = checked(uuidInput, (check) => {
+  const { uuid } = checkedResourceInput(uuidInput, (check) => {
     if (typeof value !== 'boolean') check.problem(inputName, `expected true or false, received ${String(value)}`);
     return {};
   });
@@ -120,7 +110,7 @@ export async function setResourceFlag(ctx: Context, info: Info, uuidInput: strin
 
 /** `set_slug/` (staff): 1–50 letters, digits, `-` or `_` → 200 `{status}`. */
 export async function setResourceSlug(ctx: Context, info: Info, input: { uuid: string; slug: string }): Promise<LifecycleOutcome> {
-  const { uuid, slug } = checked(input.uuid, (check) => {
+  const { uuid, slug } = checkedResourceInput(input.uuid, (check) => {
     const slug = check.text('slug', input.slug, { required: true, max: 50 });
     if (typeof slug === 'string' && !SLUG.test(slug)) check.problem('slug', `expected only letters, digits, hyphens and underscores, received ${JSON.stringify(slug)}`);
     return { slug };

@@ -4,8 +4,8 @@ import type { Context } from '../../../context.ts';
 import { JunctionError } from '../../../errors.ts';
 import type { Row } from '../../../loaders/waldur/row.ts';
 import type { OrderUuid, Resource } from '../../../upstream/waldur/types.ts';
-import { forget, justBefore, literal, upstream } from './common.ts';
-import { Checks } from './validate.ts';
+import { forget, literal, upstream } from './common.ts';
+import { checkedResourceInput, verifyResourceOrders } from './resource-input.ts';
 
 /** The resource a mutation changed, and the order Waldur created for the change (terminate, limits, plan, some options). */
 export interface ResourceOutcome {
@@ -21,28 +21,17 @@ export interface TerminateInput { uuid: string; attributes?: unknown }
 
 const FIELDS = { end_date: 'endDate', request_comment: 'requestComment', plan: 'planUuid' };
 
-const verifyOrders = (uuid: string) =>
-  `resource(uuid: ${literal(uuid)}) { state orders(filter: { createdAfter: ${literal(justBefore())} }) { nodes { uuid type state } } }`;
-
-/** Checks the resource uuid and whatever else `rest` reads, then throws every problem at once. */
-function checked<T>(uuidInput: string, rest: (check: Checks) => T): { uuid: string } & T {
-  const check = new Checks();
-  const uuid = check.uuid('uuid', uuidInput);
-  const values = rest(check);
-  check.done();
-  return { uuid, ...values };
-}
 
 /** One resource action that answers `{order_uuid}` (terminate, update_limits, switch_plan). */
 async function orderAction(ctx: Context, info: GraphQLResolveInfo, uuid: string, action: string, body: Record<string, unknown>): Promise<ResourceOutcome> {
-  const reply = await upstream(() => ctx.waldur.action<OrderUuid>('marketplace-resources', uuid, action, body), { verifyWith: verifyOrders(uuid), fields: FIELDS });
+  const reply = await upstream(() => ctx.waldur.action<OrderUuid>('marketplace-resources', uuid, action, body), { verifyWith: verifyResourceOrders(uuid), fields: FIELDS });
   forget(ctx, info, 'Resource', uuid);
   return { resourceUuid: uuid, orderUuid: reply?.order_uuid ?? null };
 }
 
 /** PATCH name, description, end date (Waldur echoes only those; the success object re-reads the resource). */
 export async function updateResource(ctx: Context, info: GraphQLResolveInfo, input: UpdateResourceInput): Promise<ResourceOutcome> {
-  const { uuid, body } = checked(input.uuid, (check) => {
+  const { uuid, body } = checkedResourceInput(input.uuid, (check) => {
     check.someOf({ name: input.name, description: input.description, endDate: input.endDate });
     const fields = {
       name: check.text('name', input.name, { nonBlank: true, max: 150 }),
@@ -59,7 +48,7 @@ export async function updateResource(ctx: Context, info: GraphQLResolveInfo, inp
 
 /** `update_options/`: 200 `{status}`, or 201 `{order_uuid}` when the offering routes option changes through an order. */
 export async function updateResourceOptions(ctx: Context, info: GraphQLResolveInfo, input: ResourceOptionsInput): Promise<ResourceOutcome> {
-  const { uuid, options } = checked(input.uuid, (check) => ({ options: check.object('options', input.options, true) }));
+  const { uuid, options } = checkedResourceInput(input.uuid, (check) => ({ options: check.object('options', input.options, true) }));
   const verifyWith = `resource(uuid: ${literal(uuid)}) { options orderInProgress { uuid type state } }`;
   const reply = await upstream(() => ctx.waldur.action<Partial<OrderUuid> | undefined>('marketplace-resources', uuid, 'update_options', { options }), { verifyWith });
   forget(ctx, info, 'Resource', uuid);
@@ -68,7 +57,7 @@ export async function updateResourceOptions(ctx: Context, info: GraphQLResolveIn
 
 /** `update_limits/`: only in state OK; identical limits are a 400 (bare list). */
 export async function updateResourceLimits(ctx: Context, info: GraphQLResolveInfo, input: ResourceLimitsInput): Promise<ResourceOutcome> {
-  const { uuid, limits, requestComment } = checked(input.uuid, (check) => ({
+  const { uuid, limits, requestComment } = checkedResourceInput(input.uuid, (check) => ({
     limits: check.limits('limits', input.limits, true),
     requestComment: check.text('requestComment', input.requestComment, { nullable: true, max: 255 }),
   }));
@@ -77,7 +66,7 @@ export async function updateResourceLimits(ctx: Context, info: GraphQLResolveInf
 
 /** `switch_plan/` takes the public plan URL, which names the offering: read from the resource first (a GET). */
 export async function switchResourcePlan(ctx: Context, info: GraphQLResolveInfo, input: SwitchPlanInput): Promise<ResourceOutcome> {
-  const { uuid, planUuid } = checked(input.uuid, (check) => ({ planUuid: check.uuid('planUuid', input.planUuid) }));
+  const { uuid, planUuid } = checkedResourceInput(input.uuid, (check) => ({ planUuid: check.uuid('planUuid', input.planUuid) }));
   const resource = await upstream(() => ctx.waldur.retrieve<Row<Resource>>('marketplace-resources', uuid, ['offering_uuid']));
   if (!/^[0-9a-f]{32}$/.test(resource.offering_uuid ?? '')) {
     throw new JunctionError('UPSTREAM_ERROR', `Waldur sent resource ${uuid} without a valid offering_uuid`, { service: 'waldur' });
@@ -88,6 +77,6 @@ export async function switchResourcePlan(ctx: Context, info: GraphQLResolveInfo,
 
 /** `terminate/`: in state OK or Erred; creates a Terminate order. */
 export async function terminateResource(ctx: Context, info: GraphQLResolveInfo, input: TerminateInput): Promise<ResourceOutcome> {
-  const { uuid, attributes } = checked(input.uuid, (check) => ({ attributes: check.object('attributes', input.attributes) }));
+  const { uuid, attributes } = checkedResourceInput(input.uuid, (check) => ({ attributes: check.object('attributes', input.attributes) }));
   return orderAction(ctx, info, uuid, 'terminate', attributes ? { attributes } : {});
 }
