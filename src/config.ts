@@ -49,7 +49,7 @@ export const ENV_DEFAULTS = {
   WALDUR_TIMEOUT_MS: undefined, ORCHESTRATION_TIMEOUT_MS: undefined,
   LINK_PROJECT_FIELD: 'backend_id', LINK_RESOURCE_OFFERING_TYPES: '',
   REDIS_URL: undefined, POLL_INTERVAL_MS: '2000',
-  MAX_DEPTH: '12', MAX_COST: '20000', MAX_ALIASES: '30', MAX_TOKENS: '3000', BODY_LIMIT_BYTES: '102400',
+  MAX_DEPTH: '12', MAX_COST: '50000', MAX_ALIASES: '30', MAX_TOKENS: '3000', BODY_LIMIT_BYTES: '102400',
   SIM_WALDUR_PORT: '0', SIM_ORCHESTRATION_PORT: '0', SIM_LATENCY_MS: '0', SIM_SCALE: '1', SIM_SEED: '1',
   SIM_ORDER_STEP_MS: '3000',
 } as const satisfies Record<string, string | undefined>;
@@ -99,12 +99,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }
   }
 
-  const upstream = (override: EnvName): UpstreamSettings => ({
-    timeoutMs: env[override] ? int(override, 1, 600_000) : int('UPSTREAM_TIMEOUT_MS', 1, 600_000),
+  // `all:` defaults, read once, with per-upstream overrides (the Apollo Router shape).
+  const shared: UpstreamSettings = {
+    timeoutMs: int('UPSTREAM_TIMEOUT_MS', 1, 600_000),
     retries: int('UPSTREAM_RETRIES', 0, 10),
     connections: int('UPSTREAM_CONNECTIONS', 1, 1024),
     breakerFailures: int('UPSTREAM_BREAKER_FAILURES', 1, 1000),
     breakerResetMs: int('UPSTREAM_BREAKER_RESET_MS', 100, 3_600_000),
+  };
+  const upstream = (override: EnvName): UpstreamSettings => ({
+    ...shared,
+    timeoutMs: env[override] ? int(override, 1, 600_000) : shared.timeoutMs,
   });
 
   const config: Config = {

@@ -22,7 +22,6 @@ export interface Context {
   /** How orchestration access is decided for this caller (pass-through or the Waldur link check). */
   access: OrchestrationAccess;
   loaders: Loaders;
-  upstreams: Upstreams;
   signal: AbortSignal;
   logger: Logger;
   /** Shared, ref-counted pollers behind subscriptions (one per watched object and access scope). */
@@ -60,7 +59,7 @@ export function createContextFactory(config: Readonly<Config>, upstreams: Upstre
     const principal = principalFrom(headers);
     const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal);
     const context: Context = {
-      config, principal, waldur, orchestration, access, upstreams, signal, pollers,
+      config, principal, waldur, orchestration, access, signal, pollers,
       loaders: createLoaders({ waldur, orchestration, config, links }),
       logger: logger.child({ requestId: principal.requestId }),
       callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal),

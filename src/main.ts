@@ -39,9 +39,14 @@ async function serve(config: Readonly<Config>) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: completing subscriptions and draining requests');
-    await gateway.stop();
-    await simulators?.close();
-    process.exit(0);
+    try {
+      await gateway.stop();
+      await simulators?.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

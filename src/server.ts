@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -49,17 +49,22 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    maxRequestBodySize: config.limits.bodyLimitBytes,
     landingPage: false,
     logging: false,
     context: (initial) => {
       const request = (initial as { request?: Request }).request;
       if (request) return contextFor({ headers: request.headers, signal: request.signal });
-      const ws = initial as { connectionParams?: Record<string, unknown>; req?: { headers: Record<string, string | string[] | undefined> } };
+      const ws = initial as {
+        connectionParams?: Record<string, unknown>;
+        req?: { headers: Record<string, string | string[] | undefined> };
+        socket?: { once(event: 'close', listener: () => void): unknown };
+      };
       const params = headersFromParams(ws.connectionParams);
       const upgrade = ws.req?.headers ?? {};
       return contextFor({
         headers: { get: (name) => params.get(name) ?? (typeof upgrade[name] === 'string' ? upgrade[name] as string : undefined) },
-        signal: new AbortController().signal,
+        signal: ws.socket ? socketSignal(ws.socket) : new AbortController().signal,
       });
     },
     graphiql: config.production ? false : {
@@ -69,7 +74,15 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       subscriptionsProtocol: 'WS',
     },
     maskedErrors: {
-      maskError: (error) => toGraphQLError(error, !config.production),
+      maskError: (error) => {
+        const masked = toGraphQLError(error, !config.production);
+        const code = masked.extensions.code;
+        if (code === 'INTERNAL') logger.error({ err: (error as GraphQLError).originalError ?? error }, 'internal error');
+        else if (code === 'UPSTREAM_ERROR' || code === 'UPSTREAM_UNAVAILABLE' || code === 'UPSTREAM_TIMEOUT') {
+          logger.warn({ code, service: masked.extensions.service, upstreamStatus: masked.extensions.upstreamStatus, path: masked.path }, masked.message);
+        }
+        return masked;
+      },
     },
     plugins: [
       useCSRFPrevention(),
@@ -95,11 +108,10 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       return void metrics.registry.metrics().then((text) => {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(text);
+      }, (error: unknown) => {
+        logger.error({ err: error }, 'metrics collection failed');
+        res.writeHead(500).end();
       });
-    }
-    if (Number(req.headers['content-length'] ?? 0) > config.limits.bodyLimitBytes) {
-      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-      return void res.end(JSON.stringify({ errors: [{ message: `Request body too large: the limit is ${config.limits.bodyLimitBytes} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] }));
     }
     return yoga.requestListener(req, res);
   });
@@ -142,4 +154,17 @@ async function drain(server: Server, timeoutMs: number) {
   await closed;
   clearInterval(sweep);
   clearTimeout(force);
+}
+
+const socketSignals = new WeakMap<object, AbortSignal>();
+
+/** One signal per WebSocket, aborted when it closes: work started for its operations is then cancelled. */
+function socketSignal(socket: { once(event: 'close', listener: () => void): unknown }): AbortSignal {
+  let signal = socketSignals.get(socket);
+  if (!signal) {
+    const closed = new AbortController();
+    socket.once('close', () => closed.abort());
+    socketSignals.set(socket, (signal = closed.signal));
+  }
+  return signal;
 }

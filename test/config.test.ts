@@ -35,6 +35,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ORCHESTRATION_URL: 'http://o.example/api/v0' })).toThrow(/ORCHESTRATION_TOKEN_URL, ORCHESTRATION_CLIENT_ID/);
   });
 
+  it('should report a shared upstream setting once, not once per upstream', () => {
+    expect(() => loadConfig({ UPSTREAM_RETRIES: 'many' })).toThrow(ConfigError);
+    try {
+      loadConfig({ UPSTREAM_RETRIES: 'many' });
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual(['UPSTREAM_RETRIES: expected an integer from 0 to 10, received "many"']);
+    }
+  });
+
   it('should let a per-upstream timeout override the shared one', () => {
     const config = loadConfig({ UPSTREAM_TIMEOUT_MS: '5000', WALDUR_TIMEOUT_MS: '700' });
     expect(config.upstream.waldur.timeoutMs).toBe(700);

@@ -1,6 +1,6 @@
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType, valueFromASTUntyped,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLSchema, type GraphQLCompositeType,
+  GraphQLError, Kind, getNamedType, getNullableType, getOperationAST, isListType, isObjectType, isInterfaceType, valueFromASTUntyped,
+  type ExecutionArgs, type ExecutionResult, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLSchema, type GraphQLCompositeType,
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -14,69 +14,86 @@ const DEFAULT_PAGE = 10;
  * graphql-armor's cost limit ignores page sizes, which is the one thing that makes a REST fan-out expensive.
  */
 export function useCostLimit({ maxCost }: { maxCost: number }): Plugin {
+  const check = (args: ExecutionArgs, reject: (result: ExecutionResult) => void) => {
+    const cost = operationCost(args);
+    if (cost > maxCost) {
+      const shown = Number.isFinite(cost) ? String(cost) : `over ${maxCost}`;
+      reject({
+        errors: [new GraphQLError(
+          `Operation too expensive: estimated cost ${shown} exceeds the limit of ${maxCost}; ask for smaller pages (first/last) or fewer nested lists`,
+          { extensions: { code: 'BAD_USER_INPUT', cost: Number.isFinite(cost) ? cost : null, maxCost } },
+        )],
+      });
+    }
+  };
   return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const definition of args.document.definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-      }
-      const operation = args.document.definitions.find((d: { kind: string; name?: { value: string } }) => d.kind === Kind.OPERATION_DEFINITION
-        && (!args.operationName || d.name?.value === args.operationName));
-      if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return;
-      const root = args.schema.getRootType(operation.operation);
-      if (!root) return;
-      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      const cost = costOf(args.schema, root, operation.selectionSet, fragments, variables, 0);
-      if (cost > maxCost) {
-        setResultAndStopExecution({
-          errors: [new GraphQLError(
-            `Operation too expensive: estimated cost ${cost} exceeds the limit of ${maxCost}; ask for smaller pages (first/last) or fewer nested lists`,
-            { extensions: { code: 'BAD_USER_INPUT', cost, maxCost } },
-          )],
-        });
-      }
-    },
+    onExecute: ({ args, setResultAndStopExecution }) => check(args, setResultAndStopExecution),
+    // A subscription re-runs its selection for every event, so it is priced like a query.
+    onSubscribe: ({ args, setResultAndStopExecution }) => check(args, setResultAndStopExecution),
   };
 }
 
-function costOf(
-  schema: GraphQLSchema, type: GraphQLCompositeType, selectionSet: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>, depth: number,
-): number {
+function operationCost(args: ExecutionArgs): number {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of args.document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  const operation = getOperationAST(args.document, args.operationName);
+  const root = operation && args.schema.getRootType(operation.operation);
+  if (!operation || !root) return 0;
+  const walk: Walk = { schema: args.schema, fragments, variables: (args.variableValues ?? {}) as Record<string, unknown>, memo: new Map() };
+  return costOf(walk, root, operation.selectionSet, 0);
+}
+
+/** Fragment costs are memoised per type: without it, nested spreads make the walk exponential (a DoS of its own). */
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  memo: Map<string, number>;
+}
+
+function costOf(walk: Walk, type: GraphQLCompositeType, selectionSet: SelectionSetNode, depth: number): number {
   if (depth > 50) return Number.POSITIVE_INFINITY;
   let total = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FRAGMENT_SPREAD) {
-      const fragment = fragments[selection.name.value];
-      const target = fragment && schema.getType(fragment.typeCondition.name.value);
-      if (fragment && target) total += costOf(schema, target as GraphQLCompositeType, fragment.selectionSet, fragments, variables, depth + 1);
+      const fragment = walk.fragments[selection.name.value];
+      const target = fragment && walk.schema.getType(fragment.typeCondition.name.value);
+      if (!fragment || !target) continue;
+      const key = `${fragment.name.value}@${target.name}`;
+      let cost = walk.memo.get(key);
+      if (cost === undefined) {
+        walk.memo.set(key, Number.POSITIVE_INFINITY); // a fragment that spreads itself is invalid anyway
+        cost = costOf(walk, target as GraphQLCompositeType, fragment.selectionSet, depth + 1);
+        walk.memo.set(key, cost);
+      }
+      total += cost;
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const target = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-      if (target) total += costOf(schema, target as GraphQLCompositeType, selection.selectionSet, fragments, variables, depth + 1);
+      const target = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : type;
+      if (target) total += costOf(walk, target as GraphQLCompositeType, selection.selectionSet, depth + 1);
     } else {
-      total += fieldCost(schema, type, selection, fragments, variables, depth);
+      total += fieldCost(walk, type, selection, depth);
     }
   }
   return total;
 }
 
-function fieldCost(
-  schema: GraphQLSchema, parent: GraphQLCompositeType, node: FieldNode,
-  fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>, depth: number,
-): number {
+function fieldCost(walk: Walk, parent: GraphQLCompositeType, node: FieldNode, depth: number): number {
   const field = (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[node.name.value] as GraphQLField<unknown, unknown> | undefined : undefined;
   if (!field || !node.selectionSet) return 1;
   const named = getNamedType(field.type) as GraphQLCompositeType;
-  const children = costOf(schema, named, node.selectionSet, fragments, variables, depth + 1);
+  const children = costOf(walk, named, node.selectionSet, depth + 1);
   const isConnection = named.name.endsWith('Connection');
   // A connection's page was already priced on the connection field; its edges/nodes lists are that same page.
   const isPageOfParent = parent.name.endsWith('Connection') && (node.name.value === 'edges' || node.name.value === 'nodes');
   const isList = isListType(getNullableType(field.type)) && !isPageOfParent;
   if (!isConnection && !isList) return 1 + children;
-  return 1 + pageSize(node, variables) * children;
+  return 1 + pageSize(node, walk.variables, field) * children;
 }
 
-function pageSize(node: FieldNode, variables: Record<string, unknown>): number {
+/** The page asked for; else the size a list field declares (`extensions: { listSize }`); else 10. */
+function pageSize(node: FieldNode, variables: Record<string, unknown>, field: GraphQLField<unknown, unknown>): number {
   for (const name of ['first', 'last']) {
     const argument = node.arguments?.find((a) => a.name.value === name);
     if (argument) {
@@ -84,5 +101,6 @@ function pageSize(node: FieldNode, variables: Record<string, unknown>): number {
       if (typeof value === 'number' && value >= 0) return Math.max(1, value);
     }
   }
-  return DEFAULT_PAGE;
+  const declared = field.extensions?.listSize;
+  return typeof declared === 'number' ? declared : DEFAULT_PAGE;
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult } from '@envelop/core';
 import type { Plugin } from 'graphql-yoga';
-import { JunctionError } from '../errors.ts';
+import { JunctionError, type ErrorCode } from '../errors.ts';
 
 /**
  * Gives every error a code from the one list: GraphQL's own parse, validation and variable-coercion errors
@@ -30,11 +30,17 @@ export function useErrorCodes(): Plugin {
   };
 }
 
+const OUR_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED',
+  'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR', 'INTERNAL'] satisfies ErrorCode[]);
+
+/** Yoga's and the libraries' own codes (REQUEST_ENTITY_TOO_LARGE, …) become ours; the request was at fault. */
 function withCode(error: GraphQLError): GraphQLError {
   // A JunctionError already has its code; the error masker (errors.ts toGraphQLError) maps it, after this plugin.
-  if (error.extensions?.code || error.originalError instanceof JunctionError) return error;
+  if ((typeof error.extensions?.code === 'string' && OUR_CODES.has(error.extensions.code)) || error.originalError instanceof JunctionError) return error;
+  // A thrown non-GraphQL error is a bug: leave it to the masker, which hides its message outside development.
+  if (error.originalError && !(error.originalError instanceof GraphQLError)) return error;
   const status = (error.extensions?.http as { status?: number } | undefined)?.status;
-  const code = status === 403 ? 'FORBIDDEN' : status === 413 ? 'BAD_USER_INPUT' : error.originalError && !(error.originalError instanceof GraphQLError) ? 'INTERNAL' : 'BAD_USER_INPUT';
+  const code = status === 403 ? 'FORBIDDEN' : 'BAD_USER_INPUT';
   return new GraphQLError(error.message, {
     nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError,
     extensions: { ...error.extensions, code },

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -19,10 +19,17 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
         socket: ctx.extra.socket,
         params,
       });
+      let document: DocumentNode;
+      try {
+        document = parse(params.query);
+      } catch (error) {
+        // One malformed operation must not close the socket and every other subscription on it.
+        return [error instanceof GraphQLError ? error : new GraphQLError(String(error), { extensions: { code: 'BAD_USER_INPUT' } })];
+      }
       const args: ExecutionArgs = {
         schema,
         operationName: params.operationName,
-        document: parse(params.query),
+        document,
         variableValues: params.variables,
         contextValue: await contextFactory(),
         rootValue: { execute, subscribe },

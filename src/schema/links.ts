@@ -25,7 +25,8 @@ builder.objectFields(Project, (t) => ({
     type: [Allocation],
     description: 'The allocations of the linked orchestration project, optionally filtered by status and labels (by the gateway: the '
       + 'Orchestration API has no filters). Null when the project links to none, or the caller may not reach it.',
-    extensions: { waldur: ['backend_id'] },
+    // No paging upstream: the cost limit prices it as a typical list of 20.
+    extensions: { waldur: ['backend_id'], listSize: 20 },
     args: {
       status: t.arg({ type: [AllocationState], description: 'Keep allocations in any of these states (omit for all).' }),
       labels: t.arg({ type: [LabelFilter], description: 'Keep allocations carrying every one of these labels.' }),

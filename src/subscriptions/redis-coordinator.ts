@@ -22,7 +22,16 @@ export function createRedisCoordinator(redisUrl: string, { leaseMs = 3000, prefi
   const commands = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
   const subscriber = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
   const relays = new Map<string, (wire: WireEvent) => void>();
-  subscriber.on('message', (channel: string, message: string) => relays.get(channel)?.(JSON.parse(message) as WireEvent));
+  subscriber.on('message', (channel: string, message: string) => {
+    try {
+      relays.get(channel)?.(JSON.parse(message) as WireEvent);
+    } catch {
+      // A malformed message on our channel (another tool, another version) is dropped, not fatal to the process.
+    }
+  });
+  // ioredis reconnects by itself; without a listener an outage would be an unhandled 'error' event.
+  commands.on('error', () => {});
+  subscriber.on('error', () => {});
 
   const coordinator: PollCoordinator & { close(): Promise<void>; replica: string } = {
     replica,

@@ -1,4 +1,4 @@
-import { Repeater } from 'graphql-yoga';
+import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { PollSource, PollTiming } from './poll-source.ts';
 import { SharedPoller } from './shared-poller.ts';
 
@@ -26,6 +26,7 @@ export class PollerRegistry {
 
   /** The async iterator a subscription resolver returns; `return()` detaches at once, without waiting for a poll. */
   subscribe<T>(source: PollSource<T>): AsyncIterableIterator<T> {
+    // A subscriber that reads slowly only ever misses intermediate states, never the latest one.
     return new Repeater<T>(async (push, stop) => {
       const poller = this.pollerFor(source);
       const unlisten = poller.listen((event) => {
@@ -36,7 +37,7 @@ export class PollerRegistry {
       });
       await stop;
       unlisten();
-    });
+    }, new SlidingBuffer(8));
   }
 
   /** Number of live pollers (one per key), for tests, metrics and shutdown. */

@@ -22,6 +22,8 @@ export class SharedPoller<T> {
   private errors = 0;
   private stopped = false;
   private running = false;
+  /** Bumped by start/pause, so a tick still in flight from before a pause cannot schedule a second loop. */
+  private generation = 0;
   polls = 0;
   /** Cluster mode: relays each event this replica polled to the other replicas. */
   onPolled: ((event: PollEvent<T>, fingerprint: string) => void) | undefined;
@@ -46,12 +48,13 @@ export class SharedPoller<T> {
   start(): void {
     if (this.running || this.stopped) return;
     this.running = true;
-    void this.tick();
+    void this.tick(++this.generation);
   }
 
   /** Stops polling here but keeps the subscribers (another replica took over the lease). */
   pause(): void {
     this.running = false;
+    this.generation += 1;
     clearTimeout(this.timer);
   }
 
@@ -68,12 +71,18 @@ export class SharedPoller<T> {
   deliver(event: PollEvent<T>, fingerprint: string): void {
     if (this.last?.fingerprint === fingerprint) return;
     this.last = { fingerprint, event };
-    for (const listener of [...this.listeners]) listener(event);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // One subscriber's failure must not cost the others this event.
+      }
+    }
     if (event.kind === 'error' || (event.kind === 'value' && event.terminal)) queueMicrotask(() => this.stop());
   }
 
-  private async tick(): Promise<void> {
-    if (this.stopped || !this.running) return;
+  private async tick(generation: number): Promise<void> {
+    if (this.stopped || !this.running || generation !== this.generation) return;
     this.polls += 1;
     try {
       const value = await this.source.fetch(this.abort.signal);
@@ -98,6 +107,8 @@ export class SharedPoller<T> {
         return this.stop();
       }
     }
-    if (this.running) this.timer = setTimeout(() => void this.tick(), nextDelay(this.timing, this.unchanged, this.errors));
+    if (this.running && generation === this.generation) {
+      this.timer = setTimeout(() => void this.tick(generation), nextDelay(this.timing, this.unchanged, this.errors));
+    }
   }
 }

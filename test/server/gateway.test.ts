@@ -68,8 +68,8 @@ describe('the gateway over HTTP', () => {
   it('should price page sizes into the cost limit and reject before any upstream call', async () => {
     await stack.resetLogs();
     const result = await stack.query(`{ customers(first: 300) { nodes { projects(first: 300) { nodes { resources(first: 300) { nodes { uuid } } } } } } }`);
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', maxCost: 20000 } });
-    expect(result.errors?.[0].message).toMatch(/^Operation too expensive: estimated cost \d+ exceeds the limit of 20000/);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', maxCost: 50000 } });
+    expect(result.errors?.[0].message).toMatch(/^Operation too expensive: estimated cost \d+ exceeds the limit of 50000/);
     expect(await stack.requests('waldur')).toEqual([]);
   });
 
@@ -90,6 +90,24 @@ describe('the gateway over HTTP', () => {
     expect(await response.body.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
   });
 
+  it('should answer a malformed operation over graphql-ws with an error and keep the socket open', async () => {
+    const client = createClient({ url: stack.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Token ${stack.principal('member').waldurToken}` } });
+    try {
+      const run = (query: string) => new Promise((resolve) => {
+        client.subscribe({ query }, { next: () => {}, error: (errors) => resolve({ errors }), complete: () => resolve('complete') });
+      });
+      const bad = (await run('{ viewer { ')) as { errors: Array<{ message: string; extensions?: { code: string } }> };
+      expect(bad.errors[0].message).toMatch(/Syntax Error/);
+      const good = await new Promise((resolve, reject) => {
+        let value: unknown;
+        client.subscribe({ query: '{ viewer { username } }' }, { next: (v) => (value = v), error: reject, complete: () => resolve(value) });
+      });
+      expect(good).toEqual({ data: { viewer: { username: 'mia.member' } } });
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('should run operations over graphql-ws with the credentials from connectionParams', async () => {
     const client = createClient({
       url: stack.wsUrl,
@@ -105,5 +123,21 @@ describe('the gateway over HTTP', () => {
     } finally {
       await client.dispose();
     }
+  });
+});
+
+describe('the cost limit', () => {
+  it('should price a subscription like a query', async () => {
+    const result = await stack.query(`subscription { orderUpdated(uuid: "00000000000000000000000000000000") { project { resources(first: 300) { nodes { orders(first: 300) { nodes { uuid } } } } } } }`);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', maxCost: 50000 } });
+  });
+
+  it('should price nested fragment spreads in linear time', async () => {
+    const spreads = (name: string) => Array.from({ length: 40 }, () => `...${name}`).join(' ');
+    const fragments = ['A', 'B', 'C', 'D'].map((name, i, all) => `fragment ${name} on Customer { uuid ${i + 1 < all.length ? spreads(all[i + 1]) : 'name'} }`).join('\n');
+    const started = performance.now();
+    const result = await stack.query(`{ customers(first: 1) { nodes { ...A } } }\n${fragments}`);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

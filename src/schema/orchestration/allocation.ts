@@ -40,6 +40,7 @@ builder.node(Allocation, {
     metadata: t.field({ type: AllocationMetadata, description: 'Labels and annotations; null when the allocation has none.', resolve: (a) => a.metadata ?? null }),
     payloads: t.field({
       type: [Payload], nullable: false,
+      extensions: { listSize: 20 }, // no paging upstream: priced as a typical list of 20 for the cost limit
       description: `The payloads of this allocation, optionally filtered by state and labels. ${GATEWAY_FILTERED}`,
       args: {
         state: t.arg({ type: [PayloadState], description: 'Keep payloads in any of these states (omit for all).' }),
@@ -65,6 +66,7 @@ builder.node(Allocation, {
 builder.queryFields((t) => ({
   allocations: t.field({
     type: [Allocation], nullable: false,
+    extensions: { listSize: 20 }, // no paging upstream: priced as a typical list of 20 for the cost limit
     description: `The allocations of an orchestration project, optionally filtered by status and labels. ${GATEWAY_FILTERED} `
       + 'FORBIDDEN unless the caller can see a Waldur project linked to it (or, with X-Orchestration-Authorization, the Orchestration API allows it).',
     args: {
