@@ -45,7 +45,7 @@ describe('the gateway\'s service-account token', () => {
     expect(lists.filter((r) => r.status === 200).every((r) => r.headers.authorization !== stale)).toBe(true);
   });
 
-  it('should answer UNAUTHENTICATED, not loop, when the refreshed token is refused too', async () => {
+  it('should answer UPSTREAM_ERROR (the gateway\'s account, not the caller), not loop, when the refreshed token is refused too', async () => {
     await using stack = await startStack();
     const [target] = await seededTargets(stack);
     await stack.resetLogs();
@@ -53,7 +53,7 @@ describe('the gateway\'s service-account token', () => {
 
     const answer = await stack.query(LIST, { p: target.projectId }, 'staff');
 
-    expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_ERROR']);
     expect(matching(await stack.requests('orchestration'), 'GET', /\/allocations$/)).toHaveLength(2);
     expect((await stack.control('orchestration', 'GET', 'counters')).tokenCalls).toBe(1);
   });

@@ -87,7 +87,7 @@ describe('createOrchestrationClient', () => {
     expect(tokenHits()).toHaveLength(2);
 
     rejectAll = true;
-    await expect(orch.getAllocation('p1', 'a1')).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401, requestId: 'r1' });
+    await expect(orch.getAllocation('p1', 'a1')).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 401, requestId: 'r1' });
     expect(apiHits()).toHaveLength(4);
     expect(tokenHits()).toHaveLength(3);
   });

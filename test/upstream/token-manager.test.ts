@@ -65,10 +65,10 @@ describe('createTokenManager', () => {
     expect(server.hits).toHaveLength(2);
   });
 
-  it('should map a rejected service account to UNAUTHENTICATED without echoing any credential', async () => {
+  it('should map a rejected service account to UPSTREAM_ERROR (the caller is not at fault) without echoing any credential', async () => {
     const { tokens } = await setup((_req, res) => reply(res, 400, { error: 'invalid_grant', error_description: `bad ${SECRET.refreshToken}` }));
     const error = await tokens.getToken().catch((e: Error) => e);
-    expect(error).toMatchObject({ code: 'UNAUTHENTICATED', service: 'orchestration', status: 400 });
+    expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', service: 'orchestration', status: 400 });
     const text = `${(error as Error).message} ${JSON.stringify(error)} ${String((error as Error).stack)}`;
     for (const secret of Object.values(SECRET).slice(1)) expect(text).not.toContain(secret);
   });

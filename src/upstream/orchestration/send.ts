@@ -46,9 +46,24 @@ export function createSender(http: UpstreamHttp, tokens: TokenManager | undefine
     try {
       return await attempt(`Bearer ${token}`);
     } catch (error) {
-      if (!(error instanceof JunctionError && error.status === 401)) throw error;
+      if (!(error instanceof JunctionError && error.status === 401)) throw serviceAccountRefusal(error);
       tokens.invalidate(token);
-      return attempt(`Bearer ${await tokens.getToken(caller.signal)}`);
+      try {
+        return await attempt(`Bearer ${await tokens.getToken(caller.signal)}`);
+      } catch (retryError) {
+        throw serviceAccountRefusal(retryError);
+      }
     }
   };
+}
+
+/**
+ * In service-account mode a 401 or 403 refuses the gateway's own account, not the caller (whose access the gateway
+ * checked already): the client cannot fix it by signing in again, so it is an upstream error, not UNAUTHENTICATED.
+ */
+function serviceAccountRefusal(error: unknown): unknown {
+  if (!(error instanceof JunctionError) || (error.status !== 401 && error.status !== 403)) return error;
+  return new JunctionError('UPSTREAM_ERROR',
+    `The Orchestration API refused the gateway's service account (HTTP ${error.status}); the gateway's operator must check its permissions`,
+    { service: 'orchestration', status: error.status, requestId: error.requestId });
 }

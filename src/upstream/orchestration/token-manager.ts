@@ -27,7 +27,7 @@ interface Cached { token: string; refreshAt: number; expiresAt: number }
 interface TokenResponse { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown }
 
 const TOKEN_HTTP: UpstreamSettings = { timeoutMs: 10_000, retries: 0, connections: 2, breakerFailures: 5, breakerResetMs: 10_000 };
-const CREDENTIALS = 'check ORCHESTRATION_CLIENT_ID, ORCHESTRATION_CLIENT_SECRET and ORCHESTRATION_REFRESH_TOKEN';
+const CREDENTIALS = 'the gateway\'s operator must check its Orchestration service-account settings';
 
 /** Creates the token manager; it does no I/O until the first getToken. */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
@@ -49,7 +49,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       // The endpoint's own message is not relayed: it could echo what was sent.
       const rejected = error instanceof JunctionError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429;
       throw rejected
-        ? new JunctionError('UNAUTHENTICATED', `The Orchestration API token endpoint rejected the gateway's service account (HTTP ${(error as JunctionError).status}); ${CREDENTIALS}`, { service: 'orchestration', status: (error as JunctionError).status })
+        // The caller's credentials are not at fault, so this is not UNAUTHENTICATED: the gateway is misconfigured.
+        ? new JunctionError('UPSTREAM_ERROR', `The Orchestration API token endpoint rejected the gateway's service account (HTTP ${(error as JunctionError).status}); ${CREDENTIALS}`, { service: 'orchestration', status: (error as JunctionError).status })
         : new JunctionError('UPSTREAM_UNAVAILABLE', 'The Orchestration API token endpoint is unavailable; try again later', { service: 'orchestration', retryable: true });
     }
     if (typeof body?.access_token !== 'string' || body.access_token === '') {
