@@ -1,5 +1,6 @@
 import type { Context } from '../../context.ts';
 import { badInput } from '../../errors.ts';
+import { warnOnce } from '../../logger.ts';
 
 /**
  * Upstream enum values ↔ GraphQL enum values. The GraphQL enum's internal value is the upstream string, so filters
@@ -65,7 +66,7 @@ export const BACKEND_REQUEST_STATES = {
 export function enumOut(ctx: Context, enumName: string, table: Table, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   if (Object.values(table).some(([upstream]) => upstream === value)) return value;
-  ctx.logger.warn({ enum: enumName, value }, 'unknown upstream enum value mapped to UNKNOWN');
+  warnOnce(ctx.logger, `${enumName}:${value}`, { enum: enumName, value }, 'unknown upstream enum value mapped to UNKNOWN');
   return UNKNOWN;
 }
 

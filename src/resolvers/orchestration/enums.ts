@@ -1,4 +1,4 @@
-import type { Logger } from '../../logger.ts';
+import { warnOnce, type Logger } from '../../logger.ts';
 
 /**
  * The Orchestration API's enums as GraphQL values (UPPER_CASE names of the wire spellings, contract §6), each
@@ -24,6 +24,6 @@ export function fromWire<E extends EnumName>(name: E, wire: string | undefined, 
   if (wire === undefined || wire === null || wire === '') return 'UNKNOWN';
   const upper = String(wire).toUpperCase();
   if ((ENUMS[name] as readonly string[]).includes(upper)) return upper as EnumValue<E>;
-  logger.warn({ enum: name, value: wire }, `Orchestration API sent a ${name} this gateway does not know; answering UNKNOWN`);
+  warnOnce(logger, `${name}:${wire}`, { enum: name, value: wire }, `Orchestration API sent a ${name} this gateway does not know; answering UNKNOWN`);
   return 'UNKNOWN';
 }
