@@ -42,6 +42,7 @@ export interface Context {
 export interface Pollers {
   subscribe<T>(source: {
     key: string;
+    scope: string;
     fetch(signal: AbortSignal): Promise<T>;
     fingerprint(value: T): string;
     isTerminal(value: T): boolean;

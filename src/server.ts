@@ -42,7 +42,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const metrics = createMetrics();
   const upstreams = createUpstreams(config, (call) => metrics.recordUpstream(call));
   const coordinator = config.redisUrl ? createRedisCoordinator(config.redisUrl) : undefined;
-  const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator);
+  const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator, config.limits.maxWatchedPerCaller);
   const contextFor = createContextFactory(config, upstreams, pollers, logger);
   let draining = false;
 

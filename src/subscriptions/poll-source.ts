@@ -2,6 +2,8 @@
 export interface PollSource<T> {
   /** Object and access scope, e.g. `order:<uuid>:<principal key>`; pollers are shared per key only. */
   key: string;
+  /** Whose pollers these are (the principal key): the registry caps how many one caller keeps alive. */
+  scope: string;
   /** Fetches the current value through the caller's own client (never a request-scoped loader cache). */
   fetch(signal: AbortSignal): Promise<T>;
   /** Values with equal fingerprints are not re-emitted. */

@@ -1,4 +1,5 @@
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
+import { JunctionError } from '../errors.ts';
 import type { PollSource, PollTiming } from './poll-source.ts';
 import { SharedPoller } from './shared-poller.ts';
 
@@ -21,8 +22,14 @@ export const localCoordinator: PollCoordinator = {
  */
 export class PollerRegistry {
   private readonly pollers = new Map<string, SharedPoller<unknown>>();
+  private readonly perScope = new Map<string, number>();
 
-  constructor(private readonly timing: PollTiming, private readonly coordinator: PollCoordinator = localCoordinator) {}
+  constructor(
+    private readonly timing: PollTiming,
+    private readonly coordinator: PollCoordinator = localCoordinator,
+    /** Live pollers one caller may keep: each polls upstream on its own, so an unbounded number is a DoS. */
+    private readonly maxPerScope = 200,
+  ) {}
 
   /** The async iterator a subscription resolver returns; `return()` detaches at once, without waiting for a poll. */
   subscribe<T>(source: PollSource<T>): AsyncIterableIterator<T> {
@@ -52,9 +59,16 @@ export class PollerRegistry {
   private pollerFor<T>(source: PollSource<T>): SharedPoller<T> {
     const existing = this.pollers.get(source.key) as SharedPoller<T> | undefined;
     if (existing) return existing;
+    const live = this.perScope.get(source.scope) ?? 0;
+    if (live >= this.maxPerScope) {
+      throw new JunctionError('RATE_LIMITED', `Too many live subscriptions: a caller may watch at most ${this.maxPerScope} objects at once`, { retryable: true });
+    }
+    this.perScope.set(source.scope, live + 1);
     let leave = () => {};
     const poller = new SharedPoller<T>(source, this.timing, () => {
       this.pollers.delete(source.key);
+      const left = (this.perScope.get(source.scope) ?? 1) - 1;
+      if (left > 0) this.perScope.set(source.scope, left); else this.perScope.delete(source.scope);
       leave();
     });
     this.pollers.set(source.key, poller as SharedPoller<unknown>);

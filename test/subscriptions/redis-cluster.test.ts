@@ -12,6 +12,7 @@ describe.skipIf(!redisUrl)('cluster mode over Redis (needs REDIS_URL_TEST)', () 
   function source(k: string, replica: string, log: string[], states: () => string): PollSource<{ state: string }> {
     return {
       key: k,
+      scope: 'alice',
       fetch: async () => {
         log.push(replica);
         return { state: states() };

@@ -6,6 +6,7 @@ function countingSource(states: string[], key = 'order:1:alice') {
   let calls = 0;
   const source: PollSource<{ state: string }> & { calls: () => number } = {
     key,
+    scope: key.split(':').at(-1)!,
     calls: () => calls,
     fetch: async () => ({ state: states[Math.min(calls++, states.length - 1)] }),
     fingerprint: (v) => v.state,
@@ -49,10 +50,22 @@ describe('PollerRegistry', () => {
     expect(source.calls()).toBe(1);
   });
 
+  it('should cap how many objects one caller may watch at once', async () => {
+    const registry = new PollerRegistry({ intervalMs: 1000, maxIntervalMs: 1000 }, undefined, 2);
+    const a = registry.subscribe(countingSource(['pending'], 'order:1:alice'));
+    const b = registry.subscribe(countingSource(['pending'], 'order:2:alice'));
+    await Promise.all([a.next(), b.next()]);
+    await expect(registry.subscribe(countingSource(['pending'], 'order:3:alice')).next()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await registry.subscribe(countingSource(['pending'], 'order:3:bob')).next()).value).toEqual({ state: 'pending' });
+    await a.return?.();
+    expect((await registry.subscribe(countingSource(['pending'], 'order:3:alice')).next()).value).toEqual({ state: 'pending' });
+    registry.stopAll();
+  });
+
   it('should end subscribers with the error when the object disappears', async () => {
     const registry = new PollerRegistry({ intervalMs: 5, maxIntervalMs: 10 });
     const gone = Object.assign(new Error('gone'), { code: 'NOT_FOUND' });
-    const source: PollSource<string> = { key: 'k', fetch: async () => { throw gone; }, fingerprint: String, isTerminal: () => false };
+    const source: PollSource<string> = { key: 'k', scope: 'alice', fetch: async () => { throw gone; }, fingerprint: String, isTerminal: () => false };
     await expect(registry.subscribe(source).next()).rejects.toBe(gone);
   });
 });

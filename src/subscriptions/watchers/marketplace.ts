@@ -20,6 +20,7 @@ function watch<T extends { state?: string }>(ctx: Context, collection: string, u
   const wanted = [...new Set(['uuid', 'state', 'modified', ...fields])].sort();
   return ctx.pollers.subscribe<Row<T>>({
     key: `${collection}:${uuid}:${wanted.join(',')}:${ctx.principal.key}`,
+    scope: ctx.principal.key,
     fetch: (signal) => ctx.callersFor(signal).waldur.retrieve<Row<T>>(collection, uuid, wanted),
     fingerprint: (row) => JSON.stringify(row),
     isTerminal,

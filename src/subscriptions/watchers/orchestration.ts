@@ -12,6 +12,7 @@ const fingerprint = (value: unknown) => JSON.stringify(value);
 export function watchPayload(ctx: Context, projectId: string, allocationId: string, payloadId: string) {
   return ctx.pollers.subscribe<ScopedPayload>({
     key: `payload:${projectId}/${allocationId}/${payloadId}:${ctx.principal.key}`,
+    scope: ctx.principal.key,
     fetch: async (signal) => {
       const row = await ctx.callersFor(signal).orchestration.getPayload(projectId, allocationId, payloadId);
       return { ...row, allocation_id: row.allocation_id || allocationId, projectId };
@@ -25,6 +26,7 @@ export function watchPayload(ctx: Context, projectId: string, allocationId: stri
 export function watchAllocation(ctx: Context, projectId: string, allocationId: string) {
   return ctx.pollers.subscribe<ScopedAllocation>({
     key: `allocation:${projectId}/${allocationId}:${ctx.principal.key}`,
+    scope: ctx.principal.key,
     fetch: async (signal) => ({ ...(await ctx.callersFor(signal).orchestration.getAllocation(projectId, allocationId)), projectId }),
     fingerprint,
     isTerminal: (a) => a.status?.state === 'Deleted',
@@ -35,6 +37,7 @@ export function watchAllocation(ctx: Context, projectId: string, allocationId: s
 export function watchAllocationPayloads(ctx: Context, projectId: string, allocationId: string) {
   return ctx.pollers.subscribe<ScopedPayload[]>({
     key: `payloads:${projectId}/${allocationId}:${ctx.principal.key}`,
+    scope: ctx.principal.key,
     fetch: async (signal) => (await ctx.callersFor(signal).orchestration.listPayloads(projectId, allocationId))
       .map((p) => ({ ...p, allocation_id: p.allocation_id || allocationId, projectId }))
       .sort((a, b) => a.id.localeCompare(b.id)),
