@@ -17,7 +17,7 @@ export function createLogger(level: string): Logger {
 const warned = new Set<string>();
 
 /** Logs a warning the first time `key` is seen in this process (e.g. one unknown enum value, not one per row). */
-export function warnOnce(logger: Logger, key: string, details: object, message: string): void {
+export function warnOnce(logger: Pick<Logger, 'warn'>, key: string, details: object, message: string): void {
   if (warned.has(key) || warned.size >= 10_000) return;
   warned.add(key);
   logger.warn(details, message);
