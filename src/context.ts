@@ -82,7 +82,7 @@ function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: 
     signal,
   });
   const links = createLinkLoaders(waldur, config.links);
-  const access = createOrchestrationAccess(principal, links.linkedProjects);
+  const access = createOrchestrationAccess(principal, links.linkedProjects, links.managedProjects);
   const orchestration = access.guard(upstreams.orchestration.as({
     bearer: principal.orchestrationAuthorization,
     requestId: principal.requestId,

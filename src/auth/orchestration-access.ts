@@ -14,8 +14,8 @@ import type { Principal } from './principal.ts';
  */
 export interface OrchestrationAccess {
   readonly mode: 'pass-through' | 'service-account';
-  /** Resolves when the caller may reach P; rejects FORBIDDEN, BAD_USER_INPUT for a malformed id, or the Waldur failure. */
-  require(projectId: string): Promise<void>;
+  /** Resolves when the caller may read (or, with 'write', change) P; rejects FORBIDDEN, BAD_USER_INPUT for a malformed id, or the Waldur failure. */
+  require(projectId: string, need?: AccessNeed): Promise<void>;
   /** Every operation of `caller` preceded by `require(projectId)`: the only orchestration caller resolvers get. */
   guard(caller: OrchestrationCaller): OrchestrationCaller;
 }
@@ -40,25 +40,51 @@ export function forbiddenProject(projectId: string): JunctionError {
     { service: 'orchestration' });
 }
 
+export type AccessNeed = 'read' | 'write';
+
+/**
+ * Seeing a linked Waldur project lets a caller read through the service account; changing anything (allocations,
+ * payloads, reservations) needs what Waldur calls managing it — a read-only project member must not be able to
+ * delete allocations with the gateway's credentials. The table is exhaustive: a new operation fails to compile
+ * until someone decides which it is.
+ */
+const NEEDS = {
+  listAllocations: 'read', getAllocation: 'read', listPayloads: 'read', getPayload: 'read', listArtefacts: 'read', getArtefact: 'read',
+  createAllocation: 'write', updateAllocation: 'write', deleteAllocation: 'write', setAllocationEnabled: 'write',
+  updateAllocationImage: 'write', deletePayload: 'write', setPayloadLabel: 'write', setPayloadAnnotation: 'write',
+  createReservation: 'write', deleteReservation: 'write',
+} as const satisfies Record<keyof OrchestrationCaller, AccessNeed>;
+
+export function forbiddenChange(projectId: string): JunctionError {
+  return new JunctionError('FORBIDDEN',
+    `You cannot change Orchestration project ${JSON.stringify(projectId)}: that takes managing a Waldur project linked to it, and you only see one`,
+    { service: 'orchestration' });
+}
+
 export function createOrchestrationAccess(
   principal: Pick<Principal, 'orchestrationAuthorization'>,
   linkedProjects: (projectId: string) => Promise<LinkedProject[]>,
+  managedProjects: (projectId: string) => Promise<LinkedProject[]>,
 ): OrchestrationAccess {
   const mode = principal.orchestrationAuthorization ? 'pass-through' : 'service-account';
+  const links = (projects: LinkedProject[], projectId: string) => projects.some((p) => p.orchestrationProjectId === projectId);
 
-  async function require(projectId: string): Promise<void> {
+  async function require(projectId: string, need: AccessNeed = 'read'): Promise<void> {
     checkProjectId(projectId);
     if (mode === 'pass-through') return;
-    const linked = await linkedProjects(projectId);
-    if (!linked.some((p) => p.orchestrationProjectId === projectId)) throw forbiddenProject(projectId);
+    // Managing implies seeing, so a write is proven with one call; the second only chooses the refusal's words.
+    if (need === 'write' && links(await managedProjects(projectId), projectId)) return;
+    if (!links(await linkedProjects(projectId), projectId)) throw forbiddenProject(projectId);
+    if (need === 'write') throw forbiddenChange(projectId);
   }
 
   function guard(caller: OrchestrationCaller): OrchestrationCaller {
     const operations = everyOperationIsProjectScoped(caller) as unknown as Record<string, (projectId: string, ...rest: unknown[]) => Promise<unknown>>;
     const guarded: Record<string, unknown> = {};
     for (const [name, operation] of Object.entries(operations)) {
+      const need: AccessNeed = NEEDS[name as keyof typeof NEEDS] ?? 'write';
       guarded[name] = async (projectId: string, ...rest: unknown[]) => {
-        await require(projectId);
+        await require(projectId, need);
         return operation(projectId, ...rest);
       };
     }

@@ -19,14 +19,17 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  */
 export function createLinkLoaders(waldur: WaldurCaller, links: Config['links']) {
   const field = links.projectField;
-  const linkedProjects = new DataLoader<string, LinkedProject[]>((ids) => Promise.all(ids.map(async (id) => {
+  // One loader for the projects the caller can see, one for those it can manage (Waldur's can_manage filter).
+  const linkedLoader = (extra: Array<[string, string]>) => new DataLoader<string, LinkedProject[]>((ids) => Promise.all(ids.map(async (id) => {
     try {
-      const page = await waldur.list<Row<Record<string, unknown>>>('projects', { query: [[field, id]], fields: ['uuid', field], pageSize: 300 });
+      const page = await waldur.list<Row<Record<string, unknown>>>('projects', { query: [[field, id], ...extra], fields: ['uuid', field], pageSize: 300 });
       return page.items.filter((row) => row[field] === id).map((row) => ({ uuid: row.uuid, orchestrationProjectId: id }));
     } catch (error) {
       return asError(error);
     }
   })));
+  const linkedProjects = linkedLoader([]);
+  const managedProjects = linkedLoader([['can_manage', 'true']]);
 
   const resourceLoaders = new Map<string, DataLoader<string, Row<Resource> | null>>();
   /** Marketplace resources by (Waldur project, backend_id), fetched with `fields` (+ what the match needs). */
@@ -49,6 +52,8 @@ export function createLinkLoaders(waldur: WaldurCaller, links: Config['links']) 
     knownProjectLink: (projectUuid: string) => seenLinks.get(projectUuid),
     /** Waldur projects visible to the caller that link to orchestration project P (empty: no access). */
     linkedProjects: (orchestrationProjectId: string) => linkedProjects.load(orchestrationProjectId),
+    /** Waldur projects the caller can MANAGE that link to P: the evidence for changing anything in P. */
+    managedProjects: (orchestrationProjectId: string) => managedProjects.load(orchestrationProjectId),
     resourceByBackendId,
   };
 }

@@ -60,9 +60,24 @@ describe.each(Object.keys(MUTATIONS) as MutationName[])('%s: upstream answers as
     expect(errors).toBeUndefined();
     expect(result).toEqual({ __typename: 'ForbiddenError', message: expect.stringContaining(t.projectId) });
     expect(await upstream(stack)).toEqual([]);
-    // The access check was made with nobody's own Waldur token.
+    // The access checks were made with nobody's own Waldur token: can it manage a linked project? can it see one?
     const checks = await stack.requests('waldur');
-    expect(checks.map((r) => [r.method, r.headers.authorization])).toEqual([['GET', `Token ${stack.principal('nobody').waldurToken}`]]);
+    const token = `Token ${stack.principal('nobody').waldurToken}`;
+    expect(checks.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([['GET', '/api/projects/', token], ['GET', '/api/projects/', token]]);
+    expect(checks.map((r) => new URLSearchParams(r.query).get('can_manage'))).toEqual(['true', null]);
+  });
+
+  it('should answer ForbiddenError to a member who sees the linked project but does not manage it', async () => {
+    await using stack = await startStack();
+    const own = [...await visibleOrchestrationProjects(stack, 'member')];
+    const all = [...await visibleOrchestrationProjects(stack, 'staff')].sort();
+    const t = await seededTarget(stack, all.indexOf(own[0]));
+
+    const { result, errors } = await mutate(stack, name, input(t), 'member');
+
+    expect(errors).toBeUndefined();
+    expect(result).toEqual({ __typename: 'ForbiddenError', message: expect.stringContaining('that takes managing a Waldur project linked to it') });
+    expect(await upstream(stack)).toEqual([]);
   });
 
   it('should answer ForbiddenError when the Orchestration API refuses a forwarded bearer (403)', async () => {
