@@ -47,7 +47,12 @@ export function createLinkLoaders(waldur: WaldurCaller, links: Config['links']) 
 
   return {
     /** Remembers the link value of a Waldur project row read in this request (null: blank). */
-    rememberProjectLink: (projectUuid: string, orchestrationProjectId: string | null) => void seenLinks.set(projectUuid, orchestrationProjectId),
+    rememberProjectLink(projectUuid: string, orchestrationProjectId: string | null) {
+      seenLinks.set(projectUuid, orchestrationProjectId);
+      // The row was read with the caller's own credentials, so it already proves the caller sees a project linked
+      // to P: `projects { allocations }` then needs no `projects/?backend_id=P` call per project to prove it again.
+      if (orchestrationProjectId) linkedProjects.prime(orchestrationProjectId, [{ uuid: projectUuid, orchestrationProjectId }]);
+    },
     /** The remembered link value; undefined when no row of that project was seen yet. */
     knownProjectLink: (projectUuid: string) => seenLinks.get(projectUuid),
     /** Waldur projects visible to the caller that link to orchestration project P (empty: no access). */
