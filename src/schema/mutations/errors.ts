@@ -62,5 +62,5 @@ builder.objectType(NoPayloadAvailable, {
 
 /** The typed errors every Waldur mutation can return. */
 export const WALDUR_MUTATION_ERRORS = [ValidationFailed, Conflict, NotFound, Forbidden];
-/** The typed errors every orchestration mutation can return (reservations add NoPayloadAvailable). */
+/** The typed errors every orchestration mutation can return (the same four; reservePayload adds NoPayloadAvailable itself). */
 export const ORCHESTRATION_MUTATION_ERRORS = [ValidationFailed, Conflict, NotFound, Forbidden];

@@ -1,15 +1,9 @@
 import type { Context } from '../../context.ts';
-import { badInput } from '../../errors.ts';
+import { parseUuid } from '../../resolvers/global-id.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
 import type { Order, Resource } from '../../upstream/waldur/types.ts';
 
-const UUID = /^[0-9a-f]{32}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TERMINAL_ORDER_STATES = new Set(['done', 'erred', 'canceled', 'rejected']);
-
-function checkUuid(value: string, what: string): string {
-  if (!UUID.test(value)) throw badInput(`${what}: expected a Waldur uuid (32 hex digits, dashes allowed), received ${JSON.stringify(value)}`);
-  return value.replaceAll('-', '').toLowerCase();
-}
 
 /**
  * Watches one Waldur object with the subscriber's own credentials. The poller is shared by every subscriber
@@ -29,10 +23,10 @@ function watch<T extends { state?: string }>(ctx: Context, collection: string, u
 
 /** An order now and after every change; completes after a terminal state (done, erred, canceled, rejected). */
 export function watchOrder(ctx: Context, uuid: string, fields: readonly string[]) {
-  return watch<Order>(ctx, 'marketplace-orders', checkUuid(uuid, 'uuid'), fields, (o) => TERMINAL_ORDER_STATES.has(o.state ?? ''));
+  return watch<Order>(ctx, 'marketplace-orders', parseUuid(uuid), fields, (o) => TERMINAL_ORDER_STATES.has(o.state ?? ''));
 }
 
 /** A resource now and after every change; completes once it is Terminated. */
 export function watchResource(ctx: Context, uuid: string, fields: readonly string[]) {
-  return watch<Resource>(ctx, 'marketplace-resources', checkUuid(uuid, 'uuid'), fields, (r) => r.state === 'Terminated');
+  return watch<Resource>(ctx, 'marketplace-resources', parseUuid(uuid), fields, (r) => r.state === 'Terminated');
 }
