@@ -37,6 +37,10 @@ export function createWaldurLoaders(waldur: WaldurCaller) {
       (viewer ??= waldur.get<Row<User>>('users/me', [...new Set(['uuid', ...fields])].map((f): [string, string] => ['field', f]))),
     /** The per-resource actions (`offering/`, `team/`, `details/`, …) behind Resource's link fields; see resource-extras.ts. */
     resourceExtras: () => loaders('resource-extras', () => resourceExtraLoaders(waldur)) as ResourceExtraLoaders,
+    /** Drops what every field set's loader holds for one object of `collection` (after a mutation changed it). */
+    forget(collection: 'projects' | 'marketplace-resources' | 'marketplace-orders', uuid: string) {
+      for (const loader of loaders.withPrefix(`${collection}|`)) (loader as { clear(key: string): unknown }).clear(uuid);
+    },
     ...listLoaders(waldur),
   };
 }

@@ -1,11 +1,14 @@
 /** One value per key for the life of a request: a loader per (collection, field set, query) is built once. */
-export function memo<V>(): (key: string, create: () => V) => V {
+export function memo<V>(): ((key: string, create: () => V) => V) & { withPrefix(prefix: string): V[] } {
   const values = new Map<string, V>();
-  return (key, create) => {
+  const get = (key: string, create: () => V) => {
     let value = values.get(key);
     if (value === undefined) values.set(key, (value = create()));
     return value;
   };
+  /** Every value whose key starts with `prefix` (e.g. all loaders of one collection, whatever their field set). */
+  const withPrefix = (prefix: string) => [...values].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value);
+  return Object.assign(get, { withPrefix });
 }
 
 export type Query = ReadonlyArray<readonly [string, string]>;

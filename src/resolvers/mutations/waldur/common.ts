@@ -1,7 +1,5 @@
 /** What every Waldur mutation shares: typed upstream failures, input-named field errors, fresh re-reads. */
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../../context.ts';
-import { waldurFieldsFor } from '../../field-plan.ts';
 import { ValidationFailed, withTypedErrors } from '../typed-errors.ts';
 
 export interface UpstreamStep {
@@ -34,12 +32,11 @@ type Cached = 'Order' | 'Resource' | 'Project';
  * Forgets what this request's loaders hold for an object the mutation just changed, so the success object
  * (and any later mutation of the same operation) reads it again instead of an answer from before the change.
  */
-export function forget(ctx: Context, info: GraphQLResolveInfo, type: Cached, uuid: string): void {
-  const fields = waldurFieldsFor(info, type);
-  const loaders = ctx.loaders.waldur;
-  const loader = type === 'Order' ? loaders.order(fields) : type === 'Resource' ? loaders.resource(fields) : loaders.project(fields);
-  loader.clear(uuid);
+export function forget(ctx: Context, type: Cached, uuid: string): void {
+  ctx.loaders.waldur.forget(COLLECTIONS[type], uuid);
 }
+
+const COLLECTIONS = { Order: 'marketplace-orders', Resource: 'marketplace-resources', Project: 'projects' } as const;
 
 /** A GraphQL string literal (JSON string syntax is valid GraphQL), for the `verifyWith` queries. */
 export const literal = (value: string) => JSON.stringify(value);

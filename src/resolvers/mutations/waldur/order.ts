@@ -70,7 +70,7 @@ async function orderAction(
   const payload = body?.(check);
   check.done();
   await upstream(() => ctx.waldur.action('marketplace-orders', uuid, action, payload), { verifyWith: `order(uuid: ${literal(uuid)}) { state }` });
-  forget(ctx, info, 'Order', uuid);
+  forget(ctx, 'Order', uuid);
   return { orderUuid: uuid };
 }
 

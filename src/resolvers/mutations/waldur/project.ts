@@ -89,7 +89,7 @@ export async function updateProject(ctx: Context, info: GraphQLResolveInfo, inpu
   await requireStaffForLinkField(ctx, body);
   const verifyWith = `project(uuid: ${literal(uuid)}) { name description backendId startDate endDate kind oecdFos2007Code isIndustry }`;
   const project = await upstream(() => ctx.waldur.update<Row<Project>>('projects', uuid, body, 'PATCH'), { verifyWith, fields: FIELDS });
-  forget(ctx, info, 'Project', uuid);
+  forget(ctx, 'Project', uuid);
   return { project };
 }
 
@@ -98,6 +98,6 @@ export async function deleteProject(ctx: Context, info: GraphQLResolveInfo, inpu
   const uuid = check.uuid('uuid', input.uuid);
   check.done();
   await upstream(() => ctx.waldur.remove('projects', uuid), { verifyWith: `project(uuid: ${literal(uuid)}) { uuid } (null once deleted)` });
-  forget(ctx, info, 'Project', uuid);
+  forget(ctx, 'Project', uuid);
   return { deletedUuid: uuid };
 }

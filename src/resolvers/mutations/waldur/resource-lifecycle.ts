@@ -30,7 +30,7 @@ const verify = (uuid: string, fields: string) => `resource(uuid: ${literal(uuid)
 /** POSTs one action; the request's loaders then forget the resource so the success object reads it afresh. */
 async function act<T>(ctx: Context, info: Info, uuid: string, action: string, body: unknown, verifyWith: string, fields?: Record<string, string>) {
   const reply = await upstream(() => ctx.waldur.action<T | undefined>(COLLECTION, uuid, action, body), { verifyWith, fields });
-  forget(ctx, info, 'Resource', uuid);
+  forget(ctx, 'Resource', uuid);
   return reply;
 }
 

@@ -25,7 +25,7 @@ const FIELDS = { end_date: 'endDate', request_comment: 'requestComment', plan: '
 /** One resource action that answers `{order_uuid}` (terminate, update_limits, switch_plan). */
 async function orderAction(ctx: Context, info: GraphQLResolveInfo, uuid: string, action: string, body: Record<string, unknown>): Promise<ResourceOutcome> {
   const reply = await upstream(() => ctx.waldur.action<OrderUuid>('marketplace-resources', uuid, action, body), { verifyWith: verifyResourceOrders(uuid), fields: FIELDS });
-  forget(ctx, info, 'Resource', uuid);
+  forget(ctx, 'Resource', uuid);
   return { resourceUuid: uuid, orderUuid: reply?.order_uuid ?? null };
 }
 
@@ -42,7 +42,7 @@ export async function updateResource(ctx: Context, info: GraphQLResolveInfo, inp
   });
   const verifyWith = `resource(uuid: ${literal(uuid)}) { name description endDate }`;
   await upstream(() => ctx.waldur.update('marketplace-resources', uuid, body, 'PATCH'), { verifyWith, fields: FIELDS });
-  forget(ctx, info, 'Resource', uuid);
+  forget(ctx, 'Resource', uuid);
   return { resourceUuid: uuid, orderUuid: null };
 }
 
@@ -51,7 +51,7 @@ export async function updateResourceOptions(ctx: Context, info: GraphQLResolveIn
   const { uuid, options } = checkedResourceInput(input.uuid, (check) => ({ options: check.object('options', input.options, true) }));
   const verifyWith = `resource(uuid: ${literal(uuid)}) { options orderInProgress { uuid type state } }`;
   const reply = await upstream(() => ctx.waldur.action<Partial<OrderUuid> | undefined>('marketplace-resources', uuid, 'update_options', { options }), { verifyWith });
-  forget(ctx, info, 'Resource', uuid);
+  forget(ctx, 'Resource', uuid);
   return { resourceUuid: uuid, orderUuid: reply?.order_uuid ?? null };
 }
 
