@@ -6,7 +6,10 @@ import type { PollCoordinator } from './registry.ts';
 import type { SharedPoller } from './shared-poller.ts';
 
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+// Releasing also drops the leader's last value, so a later subscriber never gets an answer from a finished poller.
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1], KEYS[2]) else return 0 end`;
+// The holder of the lease and the last value; the value counts only if that same replica (still polling) wrote it.
+const LEASE_AND_LATEST = `return { redis.call('get', KEYS[1]) or '', redis.call('get', KEYS[2]) or '' }`;
 
 type WireError = { kind: 'error'; error: { code: ErrorCode; message: string }; fatal: true };
 type WireEvent = { fingerprint: string; event: Extract<PollEvent<unknown>, { kind: 'value' }> | WireError };
@@ -50,14 +53,19 @@ export function createRedisCoordinator(redisUrl: string, { leaseMs = 3000, prefi
       };
       relays.set(channel, relay);
       // A replica that joins late gets the value the leader last saw at once, not after the next change.
-      void subscriber.subscribe(channel).then(() => commands.get(latest)).then((text) => text && relay(JSON.parse(text) as WireEvent)).catch(() => {});
+      void subscriber.subscribe(channel)
+        .then(() => commands.eval(LEASE_AND_LATEST, 2, lease, latest) as Promise<[string, string]>)
+        .then(([holder, stamped]) => {
+          if (holder && stamped.startsWith(`${holder}\n`)) relay(JSON.parse(stamped.slice(holder.length + 1)) as WireEvent);
+        })
+        .catch(() => {});
       poller.onPolled = (event, fingerprint) => {
         if (event.kind === 'end') return;
         const wire: WireEvent = event.kind === 'error'
           ? { fingerprint, event: { kind: 'error', fatal: true, error: { code: (event.error as JunctionError).code ?? 'INTERNAL', message: (event.error as Error).message } } }
           : { fingerprint, event };
         const text = JSON.stringify(wire);
-        void commands.multi().set(latest, text, 'PX', leaseMs * 10).publish(channel, text).exec().catch(() => {});
+        void commands.multi().set(latest, `${replica}\n${text}`, 'PX', leaseMs * 2).publish(channel, text).exec().catch(() => {});
       };
       const contend = async () => {
         if (closed) return;
@@ -81,7 +89,7 @@ export function createRedisCoordinator(redisUrl: string, { leaseMs = 3000, prefi
         clearInterval(timer);
         relays.delete(channel);
         void subscriber.unsubscribe(channel).catch(() => {});
-        if (leader) void commands.eval(RELEASE, 1, lease, replica).catch(() => {});
+        if (leader) void commands.eval(RELEASE, 2, lease, latest, replica).catch(() => {});
       };
     },
     async close() {
