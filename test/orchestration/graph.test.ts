@@ -38,6 +38,30 @@ describe('the orchestration graph', () => {
     expect(matching(orchestration, 'GET', /\/payloads$/)).toHaveLength(running.length);
   });
 
+  it('should read one artefact of a payload by path (GetArtefact), null when absent, and refuse ".." locally', async () => {
+    await using stack = await startStack();
+    const link = [...stack.sims.waldur.links].sort((a, b) => b.allocations.length - a.allocations.length)[0];
+    const listed = await stack.query(`query ($p: String!) { allocations(projectId: $p) { allocationId
+      payloads { payloadId artefacts(first: 1) { nodes { filePath sizeBytes } } } } }`, { p: link.orchestrationProjectId });
+    const [allocationId, payloadId, file] = listed.data.allocations.flatMap((a: any) => a.payloads
+      .filter((p: any) => p.artefacts.nodes.length).map((p: any) => [a.allocationId, p.payloadId, p.artefacts.nodes[0]]))[0];
+    await stack.resetLogs();
+
+    const one = `query ($p: String!, $a: String!, $id: String!, $f: String!) { payload(projectId: $p, allocationId: $a, id: $id) { artefact(filePath: $f) { filePath sizeBytes } } }`;
+    const found = await stack.query(one, { p: link.orchestrationProjectId, a: allocationId, id: payloadId, f: file.filePath });
+    expect(found).toEqual({ data: { payload: { artefact: file } } });
+    const calls = matching(await stack.requests('orchestration'), 'GET', /\/artefact$/);
+    expect(calls.map((c) => new URLSearchParams(c.query).get('file_path'))).toEqual([file.filePath]);
+
+    const missing = await stack.query(one, { p: link.orchestrationProjectId, a: allocationId, id: payloadId, f: 'no/such/file.txt' });
+    expect(missing).toEqual({ data: { payload: { artefact: null } } });
+
+    await stack.resetLogs();
+    const hostile = await stack.query(one, { p: link.orchestrationProjectId, a: allocationId, id: payloadId, f: '../../etc/passwd' });
+    expect(hostile.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(matching(await stack.requests('orchestration'), 'GET', /\/artefact$/)).toEqual([]);
+  });
+
   it('should page artefacts forward with cursors over page tokens', async () => {
     await using stack = await startStack();
     const link = stack.sims.waldur.links[0];

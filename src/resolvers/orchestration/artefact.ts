@@ -1,5 +1,5 @@
 import type { Context } from '../../context.ts';
-import { badInput } from '../../errors.ts';
+import { badInput, JunctionError } from '../../errors.ts';
 import type { ScopedArtefact } from '../../loaders/orchestration.ts';
 import { DEFAULT_FIRST, MAX_PAGE_SIZE, type ConnectionArgs } from '../pagination.ts';
 
@@ -65,4 +65,18 @@ export async function artefactConnection(scope: ArtefactScope, args: ConnectionA
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/** GetArtefact for one file of a payload; a file that is not there (404) is null, not an error. */
+export async function payloadArtefact(payload: { projectId: string; allocation_id: string; id: string }, filePath: string, ctx: Context) {
+  if (!filePath.trim() || filePath.length > 1024 || filePath.split('/').includes('..')) {
+    throw badInput(`filePath: expected a relative path of 1–1024 characters without "..", received ${JSON.stringify(filePath)}`);
+  }
+  try {
+    const artefact = await ctx.orchestration.getArtefact(payload.projectId, payload.allocation_id, payload.id, filePath);
+    return { ...artefact, projectId: payload.projectId };
+  } catch (error) {
+    if (error instanceof JunctionError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import type { ScopedPayload } from '../../loaders/orchestration.ts';
-import { artefactConnection } from '../../resolvers/orchestration/artefact.ts';
+import { artefactConnection, payloadArtefact } from '../../resolvers/orchestration/artefact.ts';
 import { fromWire } from '../../resolvers/orchestration/enums.ts';
 import { entries } from '../../resolvers/orchestration/filters.ts';
 import { payloadKeyOf } from '../../resolvers/orchestration/ids.ts';
@@ -60,6 +60,12 @@ builder.node(Payload, {
     allocation: t.field({
       type: Allocation, description: 'The allocation that created this payload.',
       resolve: (p, _args, ctx) => payloadAllocation(p, ctx),
+    }),
+    artefact: t.field({
+      type: Artefact,
+      description: 'One file this payload uploaded, by its path (GetArtefact); null when there is none (expired after 7 days, or never written).',
+      args: { filePath: t.arg.string({ required: true, description: 'The path the payload wrote under ARTEFACTS_DIR, e.g. "logs/server.log".' }) },
+      resolve: (p, args, ctx) => payloadArtefact(p, args.filePath, ctx),
     }),
   }),
 });
