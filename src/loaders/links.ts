@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Config } from '../config.ts';
 import type { WaldurCaller } from '../upstream/waldur/client.ts';
 import type { Resource } from '../upstream/waldur/types.ts';
+import { allRows, firstPage, MAX_BATCHED_ROWS } from './waldur/pages.ts';
 import type { Row } from './waldur/row.ts';
 
 /** A Waldur project the caller can see whose link field equals an orchestration project id. */
@@ -81,9 +82,7 @@ function resourceLoader(waldur: WaldurCaller, fields: readonly string[]) {
     const found = new Map<string, Row<Resource> | Error>();
     await Promise.all([...byProject].map(async ([projectUuid, backendIds]) => {
       try {
-        const query: Array<[string, string]> = [['project_uuid', projectUuid]];
-        if (backendIds.size === 1) query.push(['backend_id', [...backendIds][0]]);
-        const rows = await allPages(waldur, query, fields);
+        const rows = await resourcesWithBackendIds(waldur, projectUuid, [...backendIds], fields);
         for (const backendId of backendIds) {
           const matches = rows.filter((r) => r.backend_id === backendId);
           const best = matches.find((r) => r.state !== 'Terminated') ?? matches[0];
@@ -97,9 +96,16 @@ function resourceLoader(waldur: WaldurCaller, fields: readonly string[]) {
   });
 }
 
-async function allPages(waldur: WaldurCaller, query: Array<[string, string]>, fields: readonly string[]): Promise<Row<Resource>[]> {
-  const first = await waldur.list<Row<Resource>>('marketplace-resources', { query, fields, page: 1, pageSize: 300 });
-  const rest = await Promise.all(Array.from({ length: Math.ceil(first.total / 300) - 1 }, (_, i) =>
-    waldur.list<Row<Resource>>('marketplace-resources', { query, fields, page: i + 2, pageSize: 300 })));
-  return [first, ...rest].flatMap((page) => page.items);
+/**
+ * The resources of a project that may hold these backend ids: one `backend_id=` call for a single id; for several,
+ * the project's whole list (one call for up to 300), unless it is large — then one `backend_id=` call per id.
+ */
+async function resourcesWithBackendIds(waldur: WaldurCaller, projectUuid: string, backendIds: string[], fields: readonly string[]) {
+  const byId = (backendId: string) => firstPage<Resource>(waldur, COLLECTION, [['project_uuid', projectUuid], ['backend_id', backendId]], fields);
+  if (backendIds.length === 1) return (await byId(backendIds[0])).items;
+  const first = await firstPage<Resource>(waldur, COLLECTION, [['project_uuid', projectUuid]], fields);
+  if (first.total > MAX_BATCHED_ROWS) return (await Promise.all(backendIds.map(byId))).flatMap((page) => page.items);
+  return allRows<Resource>(waldur, COLLECTION, [['project_uuid', projectUuid]], fields, first);
 }
+
+const COLLECTION = 'marketplace-resources';

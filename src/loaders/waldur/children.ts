@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { WaldurCaller } from '../../upstream/waldur/client.ts';
 import type { Query } from './memo.ts';
+import { allRows, firstPage, MAX_BATCHED_ROWS } from './pages.ts';
 import type { Row } from './row.ts';
 
 /** Rows of many parents fetched in one go are sliced per parent only up to this many rows (5 full pages). */
-const MAX_BATCHED_ROWS = 1500;
 
 export interface ChildrenSpec {
   collection: string;
@@ -35,12 +35,10 @@ export function childrenLoader<T>(waldur: WaldurCaller, spec: ChildrenSpec) {
   return new DataLoader<string, Children<T>>(async (parents) => {
     if (parents.length === 1) return [{ kind: 'alone' }];
     const query: Query = [...spec.query, [spec.parentParam, parents.join(',')]];
-    const first = await waldur.list<Row<T>>(spec.collection, { query, fields, page: 1, pageSize: 300 });
+    const first = await firstPage<T>(waldur, spec.collection, query, fields);
     if (first.total > MAX_BATCHED_ROWS) return parents.map(() => ({ kind: 'alone' }));
-    const rest = await Promise.all(Array.from({ length: Math.ceil(first.total / 300) - 1 }, (_, i) =>
-      waldur.list<Row<T>>(spec.collection, { query, fields, page: i + 2, pageSize: 300 })));
     const groups = new Map<string, Row<T>[]>(parents.map((p) => [p, []]));
-    for (const row of [first, ...rest].flatMap((page) => page.items)) {
+    for (const row of await allRows<T>(waldur, spec.collection, query, fields, first)) {
       groups.get(String((row as Record<string, unknown>)[spec.parentField]))?.push(row);
     }
     return parents.map((p) => ({ kind: 'all', rows: groups.get(p) ?? [] }));
