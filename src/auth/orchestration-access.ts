@@ -1,6 +1,7 @@
 import { badInput, JunctionError } from '../errors.ts';
 import type { LinkedProject } from '../loaders/links.ts';
 import type { OrchestrationCaller } from '../upstream/orchestration/client.ts';
+import { isOrchestrationId, ORCHESTRATION_ID_RULE } from '../upstream/orchestration/ids.ts';
 import type { Principal } from './principal.ts';
 
 /**
@@ -24,12 +25,10 @@ export interface OrchestrationAccess {
 type ProjectScoped = { [K in keyof OrchestrationCaller]: (projectId: string, ...rest: never[]) => Promise<unknown> };
 const everyOperationIsProjectScoped = (caller: OrchestrationCaller): ProjectScoped => caller;
 
-const PROJECT_ID = /^[^\s/\\]{1,256}$/;
-
 /** Validates an orchestration project id given by a client; the message says what was expected and received. */
 export function checkProjectId(projectId: string, what = 'projectId'): string {
-  if (!PROJECT_ID.test(projectId) || projectId.includes('..')) {
-    throw badInput(`${what}: expected an Orchestration project id (1–256 characters, no whitespace, "/" or ".."), received ${JSON.stringify(projectId)}`);
+  if (!isOrchestrationId(projectId)) {
+    throw badInput(`${what}: expected an Orchestration project id (${ORCHESTRATION_ID_RULE}), received ${JSON.stringify(projectId)}`);
   }
   return projectId;
 }
@@ -68,12 +67,16 @@ export function createOrchestrationAccess(
 ): OrchestrationAccess {
   const mode = principal.orchestrationAuthorization ? 'pass-through' : 'service-account';
   const links = (projects: LinkedProject[], projectId: string) => projects.some((p) => p.orchestrationProjectId === projectId);
+  // Projects whose write evidence held in this request (this object lives as long as the loaders behind it).
+  // Managing implies seeing, so the read-back after a write (e.g. the payload a label was set on) asks nothing more.
+  const managed = new Set<string>();
 
   async function require(projectId: string, need: AccessNeed = 'read'): Promise<void> {
     checkProjectId(projectId);
     if (mode === 'pass-through') return;
+    if (need === 'read' && managed.has(projectId)) return;
     // Managing implies seeing, so a write is proven with one call; the second only chooses the refusal's words.
-    if (need === 'write' && links(await managedProjects(projectId), projectId)) return;
+    if (need === 'write' && links(await managedProjects(projectId), projectId)) return void managed.add(projectId);
     if (!links(await linkedProjects(projectId), projectId)) throw forbiddenProject(projectId);
     if (need === 'write') throw forbiddenChange(projectId);
   }

@@ -5,14 +5,15 @@ import type { ScopedAllocation, ScopedPayload } from '../../loaders/orchestratio
 import type { EnumValue } from './enums.ts';
 import { matchesLabels, matchesState, type LabelFilter } from './filters.ts';
 import { parseAllocationKey } from './ids.ts';
+import { isOrchestrationId, ORCHESTRATION_ID_RULE } from '../../upstream/orchestration/ids.ts';
 
 export interface AllocationFilter { status?: readonly EnumValue<'AllocationState'>[] | null; labels?: readonly LabelFilter[] | null }
 export interface PayloadFilter { state?: readonly EnumValue<'PayloadState'>[] | null; labels?: readonly LabelFilter[] | null }
 
 /** Validates an allocation or payload id given by a client, before any upstream call. */
 export function checkId(value: string, what: string): string {
-  if (!value.trim() || /[\s/\\]/.test(value) || value.includes('..')) {
-    throw badInput(`${what}: expected an Orchestration API id (no whitespace, "/" or ".."), received ${JSON.stringify(value)}`);
+  if (!isOrchestrationId(value)) {
+    throw badInput(`${what}: expected an Orchestration API id (${ORCHESTRATION_ID_RULE}), received ${JSON.stringify(value)}`);
   }
   return value;
 }

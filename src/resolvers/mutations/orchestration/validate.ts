@@ -1,4 +1,5 @@
 import type { InputProblems } from '../typed-errors.ts';
+import { isOrchestrationId, ORCHESTRATION_ID_RULE } from '../../../upstream/orchestration/ids.ts';
 
 /**
  * Checks every orchestration mutation applies to its input before any upstream call (and before the access
@@ -12,11 +13,9 @@ export const LABEL_VALUE = /^([A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?$/;
 
 /** Lengths and counts Junction accepts; the API documents none of these, so they are generous. */
 export const LIMITS = {
-  id: 256, name: 256, image: 1024, text: 4096, annotationValue: 16_384, envValue: 32_768, entries: 256, items: 256, selectors: 32,
+  name: 256, image: 1024, text: 4096, annotationValue: 16_384, envValue: 32_768, entries: 256, items: 256, selectors: 32,
 } as const;
 
-/** Visible ASCII without "/" or "\" (an id is a path segment): what project, allocation and payload ids look like. */
-const ID = /^[\x21-\x2E\x30-\x5B\x5D-\x7E]+$/;
 /** With the `u` flag a surrogate pair is one code point, so this only matches a surrogate that is not paired. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const CONTROL = /\p{Cc}/u;
@@ -56,9 +55,7 @@ export function checkText(p: InputProblems, field: string, value: string, rules:
 
 /** A project, allocation or payload id: it becomes a path segment, so it must not be able to change the route. */
 export function checkId(p: InputProblems, field: string, value: string, what: string): string {
-  if (!value || value.length > LIMITS.id || !ID.test(value) || value.includes('..')) {
-    p.add(field, `expected ${what} id: 1–${LIMITS.id} visible ASCII characters without "/", "\\" or "..", received ${shown(value)}`);
-  }
+  if (!isOrchestrationId(value)) p.add(field, `expected ${what} id: ${ORCHESTRATION_ID_RULE}, received ${shown(value)}`);
   return value;
 }
 
