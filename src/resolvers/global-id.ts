@@ -28,12 +28,19 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
 const HEX_UUID = /^[0-9a-f]{32}$/;
 const DASHED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Normalises a Waldur UUID (hex or dashed, any case) to 32 lowercase hex; anything else is BAD_USER_INPUT. */
-export function parseUuid(value: string, what = 'uuid'): string {
-  const lower = value.trim().toLowerCase();
+/** A Waldur UUID (hex or dashed, any case, surrounding spaces ignored) as 32 lowercase hex; undefined if it is none. */
+export function normalizeUuid(value: unknown): string | undefined {
+  const lower = typeof value === 'string' ? value.trim().toLowerCase() : '';
   if (HEX_UUID.test(lower)) return lower;
   if (DASHED_UUID.test(lower)) return lower.replaceAll('-', '');
-  throw badInput(`${what}: expected a Waldur UUID (32 hex digits, dashes optional), received ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+/** Normalises a Waldur UUID to 32 lowercase hex; anything else is BAD_USER_INPUT. */
+export function parseUuid(value: string, what = 'uuid'): string {
+  const uuid = normalizeUuid(value);
+  if (uuid === undefined) throw badInput(`${what}: expected a Waldur UUID (32 hex digits, dashes optional), received ${JSON.stringify(value)}`);
+  return uuid;
 }
 
 /** A node id must name a type that implements Node; anything else is the caller's mistake, not ours. */

@@ -2,10 +2,9 @@
  * Input checks for the Waldur mutations, run before any upstream call. Every problem of one input is collected
  * (not just the first) and each message names what was expected and what was received.
  */
+import { normalizeUuid } from '../../global-id.ts';
 import { InputProblems } from '../typed-errors.ts';
 
-const HEX_UUID = /^[0-9a-f]{32}$/;
-const DASHED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** How a received value is shown in a message: short, JSON-quoted, never the whole of a huge string. */
@@ -41,9 +40,8 @@ export class Checks {
 
   /** A Waldur UUID (32 hex digits, dashes optional, any case) → 32 lowercase hex. */
   uuid(field: string, value: string | null | undefined): string {
-    const lower = typeof value === 'string' ? value.trim().toLowerCase() : '';
-    if (HEX_UUID.test(lower)) return lower;
-    if (DASHED_UUID.test(lower)) return lower.replaceAll('-', '');
+    const uuid = normalizeUuid(value);
+    if (uuid !== undefined) return uuid;
     this.problem(field, `expected a Waldur UUID (32 hex digits, dashes optional), received ${shown(value)}`);
     return '';
   }
