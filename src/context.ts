@@ -82,7 +82,13 @@ function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: 
     signal,
   });
   const links = createLinkLoaders(waldur, config.links);
-  const access = createOrchestrationAccess(principal, links.linkedProjects, links.managedProjects);
+  let staff: Promise<boolean> | undefined;
+  const access = createOrchestrationAccess(principal, {
+    linkedProjects: links.linkedProjects,
+    managedProjects: links.managedProjects,
+    sawLinkTo: links.sawLinkTo,
+    isStaff: () => (staff ??= waldur.get<{ is_staff?: boolean }>('users/me', [['field', 'is_staff']]).then((me) => me.is_staff === true)),
+  });
   const orchestration = access.guard(upstreams.orchestration.as({
     bearer: principal.orchestrationAuthorization,
     requestId: principal.requestId,

@@ -60,10 +60,21 @@ export function forbiddenChange(projectId: string): JunctionError {
     { service: 'orchestration' });
 }
 
+/** What the access decision may consult, all of it read with the caller's own Waldur credentials in this request. */
+export interface AccessEvidence {
+  /** Waldur projects the caller sees whose link field is P. */
+  linkedProjects(projectId: string): Promise<LinkedProject[]>;
+  /** Waldur projects the caller manages (`can_manage`) whose link field is P. */
+  managedProjects(projectId: string): Promise<LinkedProject[]>;
+  /** Whether a project row linking to P was already read in this request (it proves the caller sees one). */
+  sawLinkTo(projectId: string): boolean;
+  /** Staff may change anything; real Waldur's `can_manage` lists only owned and managed projects, even for staff. */
+  isStaff(): Promise<boolean>;
+}
+
 export function createOrchestrationAccess(
   principal: Pick<Principal, 'orchestrationAuthorization'>,
-  linkedProjects: (projectId: string) => Promise<LinkedProject[]>,
-  managedProjects: (projectId: string) => Promise<LinkedProject[]>,
+  evidence: AccessEvidence,
 ): OrchestrationAccess {
   const mode = principal.orchestrationAuthorization ? 'pass-through' : 'service-account';
   const links = (projects: LinkedProject[], projectId: string) => projects.some((p) => p.orchestrationProjectId === projectId);
@@ -74,10 +85,12 @@ export function createOrchestrationAccess(
   async function require(projectId: string, need: AccessNeed = 'read'): Promise<void> {
     checkProjectId(projectId);
     if (mode === 'pass-through') return;
-    if (need === 'read' && managed.has(projectId)) return;
-    // Managing implies seeing, so a write is proven with one call; the second only chooses the refusal's words.
-    if (need === 'write' && links(await managedProjects(projectId), projectId)) return void managed.add(projectId);
-    if (!links(await linkedProjects(projectId), projectId)) throw forbiddenProject(projectId);
+    if (need === 'read' && (managed.has(projectId) || evidence.sawLinkTo(projectId))) return;
+    // Managing implies seeing, so a write is usually proven with one call; the others only choose the refusal's words.
+    if (need === 'write' && (links(await evidence.managedProjects(projectId), projectId) || await evidence.isStaff())) {
+      return void managed.add(projectId);
+    }
+    if (!links(await evidence.linkedProjects(projectId), projectId)) throw forbiddenProject(projectId);
     if (need === 'write') throw forbiddenChange(projectId);
   }
 

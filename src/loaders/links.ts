@@ -45,15 +45,19 @@ export function createLinkLoaders(waldur: WaldurCaller, links: Config['links']) 
   // Link values of Waldur project rows this request already read (with the caller's credentials), so
   // `projects { orchestrationProjectId resources { allocation } }` does not fetch each project again.
   const seenLinks = new Map<string, string | null>();
+  const seenTargets = new Set<string>();
 
   return {
     /** Remembers the link value of a Waldur project row read in this request (null: blank). */
     rememberProjectLink(projectUuid: string, orchestrationProjectId: string | null) {
       seenLinks.set(projectUuid, orchestrationProjectId);
-      // The row was read with the caller's own credentials, so it already proves the caller sees a project linked
-      // to P: `projects { allocations }` then needs no `projects/?backend_id=P` call per project to prove it again.
-      if (orchestrationProjectId) linkedProjects.prime(orchestrationProjectId, [{ uuid: projectUuid, orchestrationProjectId }]);
+      if (orchestrationProjectId) seenTargets.add(orchestrationProjectId);
     },
+    /**
+     * Whether a project row linking to P passed through here: it was read with the caller's own credentials, so it
+     * proves the caller sees a project linked to P, and `projects { allocations }` needs no `backend_id=P` call each.
+     */
+    sawLinkTo: (orchestrationProjectId: string) => seenTargets.has(orchestrationProjectId),
     /** The remembered link value; undefined when no row of that project was seen yet. */
     knownProjectLink: (projectUuid: string) => seenLinks.get(projectUuid),
     /** Waldur projects visible to the caller that link to orchestration project P (empty: no access). */

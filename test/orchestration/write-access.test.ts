@@ -8,7 +8,7 @@ import { visibleOrchestrationProjects } from './helpers.ts';
 
 /**
  * Service-account mode: seeing a linked Waldur project lets a caller read an orchestration project; changing anything
- * in it takes managing one (Waldur's `can_manage`: project manager, customer owner — and, in the simulator, staff).
+ * in it takes managing one (Waldur's `can_manage`: project manager or customer owner — not staff, who pass by being staff).
  * Both are proven with the caller's own Waldur token, each with its own request-scoped evidence.
  */
 
@@ -55,15 +55,17 @@ describe('orchestration writes in service-account mode need a linked Waldur proj
     expect(result).toEqual({ __typename: 'ForbiddenError', message: expect.stringContaining('managing a Waldur project linked to it') });
     expect(result.message).toContain(t.projectId);
     expect(await upstream(stack)).toEqual([]);
-    // Asked with the member's own token: can it manage a linked project (no)? can it see one (yes, so the message says so)?
+    // Asked with the member's own token: can it manage a linked project (no)? is it staff (no)? can it see one (yes,
+    // so the message says so)?
     const waldur = await stack.requests('waldur');
     const checks = accessChecks(waldur, t.projectId);
-    expect([checks.manage.length, checks.see.length, waldur.length]).toEqual([1, 1, 2]);
+    expect([checks.manage.length, checks.see.length, waldur.length]).toEqual([1, 1, 3]);
+    expect(waldur.filter((r) => r.path === '/api/users/me/').map((r) => r.query)).toEqual(['field=is_staff']);
     expect(new URLSearchParams(checks.manage[0].query).getAll('field').sort()).toEqual(['backend_id', 'uuid']);
     expect(new Set(waldur.map((r) => r.headers.authorization))).toEqual(new Set([`Token ${stack.principal('member').waldurToken}`]));
   });
 
-  describe.each(['manager', 'owner', 'staff'] as const)('as %s', (who) => {
+  describe.each(['manager', 'owner'] as const)('as %s', (who) => {
     it.each(NAMES)(`%s succeeds on a linked project ${who} manages, proven with one can_manage call`, async (name) => {
       await using stack = await startStack();
       const t = await targetFor(stack, who, true);
@@ -81,6 +83,20 @@ describe('orchestration writes in service-account mode need a linked Waldur proj
       expect([checks.manage.length, checks.see.length, waldur.length]).toEqual([1, 0, 1]);
       expect(checks.manage[0].headers.authorization).toBe(`Token ${stack.principal(who).waldurToken}`);
     });
+  });
+
+  it.each(NAMES)('%s succeeds for staff, whom can_manage does not list, by their staff status', async (name) => {
+    await using stack = await startStack();
+    const t = await seededTarget(stack);
+
+    const { result, errors } = await mutate(stack, name, CASES[name].input(t), 'staff');
+
+    expect(errors).toBeUndefined();
+    expect(result.__typename).toBe(successType(name));
+    const waldur = await stack.requests('waldur');
+    const checks = accessChecks(waldur, t.projectId);
+    expect([checks.manage.length, checks.see.length]).toEqual([1, 0]);
+    expect(waldur.filter((r) => r.path === '/api/users/me/').map((r) => r.query)).toEqual(['field=is_staff']);
   });
 
   it('should still let a member read its linked project, without asking whether it manages it', async () => {

@@ -66,6 +66,11 @@ export class Scope {
     return this.isStaff || this.owned.has(project.customerUuid) || (roles.length > 0 && this.hasProjectRole(project.uuid, ...roles));
   }
 
+  /** Waldur's `can_manage` filter: owners of the customer and project managers only — no exception for staff. */
+  manages(project: Project): boolean {
+    return this.owned.has(project.customerUuid) || this.hasProjectRole(project.uuid, 'PROJECT.MANAGER');
+  }
+
   /** Staff, customer owners and project managers approve orders, so their own orders skip consumer review. */
   canApproveOrdersIn(project: Project): boolean {
     return this.can(project, 'PROJECT.MANAGER');

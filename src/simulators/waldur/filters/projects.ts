@@ -47,7 +47,7 @@ export const projectList: ListDefinition<Project> = {
     exactFilter('slug', (p) => p.slug),
     sinceFilter('created', (p) => p.created),
     sinceFilter('modified', (p) => p.modified),
-    booleanFilter('can_manage', (p, call) => call.scope.can(p, 'PROJECT.MANAGER')),
+    booleanFilter('can_manage', (p, call) => call.scope.manages(p)),
     booleanFilter('can_admin', (p, call) => call.scope.can(p, 'PROJECT.ADMIN')),
     isRemoved,
     userUuid,
