@@ -3,12 +3,11 @@ import type { Context } from '../../context.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
 import type { BackendResourceRequest } from '../../upstream/waldur/types.ts';
 import type { ConnectionArgs } from '../pagination.ts';
-import { listQuery } from './filters.ts';
+import { listQuery, type Filtered } from './filters.ts';
 import { resolveLink } from './links.ts';
 import { listConnection } from './lists.ts';
 import { loadOffering } from './offering.ts';
 
-type Filtered = ConnectionArgs & { filter?: Record<string, unknown> | null; orderBy?: readonly string[] | null };
 
 /** Backend resource requests: this endpoint has no `field=` support (contract §4), so nothing is pushed down. */
 export function backendResourceRequests(_root: unknown, args: Filtered, ctx: Context, info: GraphQLResolveInfo) {

@@ -5,10 +5,9 @@ import type { Customer, Project } from '../../upstream/waldur/types.ts';
 import { waldurFieldsFor } from '../field-plan.ts';
 import { parseUuid } from '../global-id.ts';
 import type { ConnectionArgs } from '../pagination.ts';
-import { listQuery } from './filters.ts';
+import { listQuery, type Filtered } from './filters.ts';
 import { childrenConnection, listConnection } from './lists.ts';
 
-type Filtered = ConnectionArgs & { filter?: Record<string, unknown> | null; orderBy?: readonly string[] | null };
 
 /** A customer by uuid (no many-by-uuid filter exists: parallel retrieves); null when not visible. */
 export function loadCustomer(ctx: Context, info: GraphQLResolveInfo, uuid: string): Promise<Row<Customer> | null> {

@@ -1,3 +1,4 @@
+import type { ConnectionArgs } from '../pagination.ts';
 import type { Query } from '../../loaders/waldur/memo.ts';
 import { badInput } from '../../errors.ts';
 import { parseUuid } from '../global-id.ts';
@@ -117,3 +118,6 @@ export function listQuery(kind: FilterKind, args: { filter?: Input; orderBy?: re
     ...ordering(args.orderBy),
   ];
 }
+
+/** The arguments of every filtered marketplace connection: Relay paging plus a typed filter and orderBy. */
+export type Filtered = ConnectionArgs & { filter?: Record<string, unknown> | null; orderBy?: readonly string[] | null };

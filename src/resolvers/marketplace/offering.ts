@@ -5,11 +5,10 @@ import type { Plan, PublicOffering } from '../../upstream/waldur/types.ts';
 import { waldurFieldsFor } from '../field-plan.ts';
 import { parseUuid } from '../global-id.ts';
 import type { ConnectionArgs } from '../pagination.ts';
-import { listQuery } from './filters.ts';
+import { listQuery, type Filtered } from './filters.ts';
 import { resolveLink } from './links.ts';
 import { childrenConnection, listConnection } from './lists.ts';
 
-type Filtered = ConnectionArgs & { filter?: Record<string, unknown> | null; orderBy?: readonly string[] | null };
 /** A plan knows its offering: plans are reached through the offering (plans are not fetchable on their own). */
 export type PlanRow = Row<Plan> & { offering_uuid?: string };
 

@@ -6,14 +6,13 @@ import { waldurFieldsFor } from '../field-plan.ts';
 import { parseUuid } from '../global-id.ts';
 import type { ConnectionArgs } from '../pagination.ts';
 import { loadCustomer } from './customer.ts';
-import { listQuery } from './filters.ts';
+import { listQuery, type Filtered } from './filters.ts';
 import { resolveLink } from './links.ts';
 import { listConnection } from './lists.ts';
 import { loadOffering, loadPlan } from './offering.ts';
 import { loadProject } from './project.ts';
 import { loadResource } from './resource.ts';
 
-type Filtered = ConnectionArgs & { filter?: Record<string, unknown> | null; orderBy?: readonly string[] | null };
 
 export function loadOrder(ctx: Context, info: GraphQLResolveInfo, uuid: string): Promise<Row<Order> | null> {
   return ctx.loaders.waldur.order(waldurFieldsFor(info, 'Order')).load(uuid);

@@ -5,11 +5,10 @@ import type { Project, ProjectUser } from '../../upstream/waldur/types.ts';
 import { waldurFieldsFor } from '../field-plan.ts';
 import { parseUuid } from '../global-id.ts';
 import type { ConnectionArgs } from '../pagination.ts';
-import { listQuery } from './filters.ts';
+import { listQuery, type Filtered } from './filters.ts';
 import { resolveLink } from './links.ts';
 import { listConnection } from './lists.ts';
 
-type Filtered = ConnectionArgs & { filter?: Record<string, unknown> | null; orderBy?: readonly string[] | null };
 
 /** A project by uuid with the operation's field set; null when the caller cannot see it. */
 export function loadProject(ctx: Context, info: GraphQLResolveInfo, uuid: string): Promise<Row<Project> | null> {

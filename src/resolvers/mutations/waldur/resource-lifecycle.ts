@@ -28,7 +28,7 @@ type Info = GraphQLResolveInfo;
 const verify = (uuid: string, fields: string) => `resource(uuid: ${literal(uuid)}) { ${fields} }`;
 
 /** POSTs one action; the request's loaders then forget the resource so the success object reads it afresh. */
-async function act<T>(ctx: Context, info: Info, uuid: string, action: string, body: unknown, verifyWith: string, fields?: Record<string, string>) {
+async function act<T>(ctx: Context, uuid: string, action: string, body: unknown, verifyWith: string, fields?: Record<string, string>) {
   const reply = await upstream(() => ctx.waldur.action<T | undefined>(COLLECTION, uuid, action, body), { verifyWith, fields });
   forget(ctx, 'Resource', uuid);
   return reply;
@@ -46,7 +46,7 @@ export async function renewResource(ctx: Context, info: Info, input: RenewInput)
     return { months, limits: check.limits('limits', input.limits), requestComment: check.text('requestComment', input.requestComment, { max: 255 }) };
   });
   const body = { extension_months: months, ...(limits && { limits }), ...(typeof requestComment === 'string' && { request_comment: requestComment }) };
-  const reply = await act<OrderUuid>(ctx, info, uuid, 'renew', body, verifyResourceOrders(uuid), { extension_months: 'extensionMonths', request_comment: 'requestComment' });
+  const reply = await act<OrderUuid>(ctx, uuid, 'renew', body, verifyResourceOrders(uuid), { extension_months: 'extensionMonths', request_comment: 'requestComment' });
   return { resourceUuid: uuid, orderUuid: reply?.order_uuid ?? null };
 }
 
@@ -54,14 +54,14 @@ export async function renewResource(ctx: Context, info: Info, input: RenewInput)
 export async function moveResource(ctx: Context, info: Info, input: { uuid: string; projectUuid: string }): Promise<LifecycleOutcome> {
   const { uuid, projectUuid } = checkedResourceInput(input.uuid, (check) => ({ projectUuid: check.uuid('projectUuid', input.projectUuid) }));
   const body = { project: { url: ctx.waldur.urlFor('projects', projectUuid) } };
-  const resource = await act<Row<Resource>>(ctx, info, uuid, 'move_resource', body, verify(uuid, 'project { uuid }'), { project: 'projectUuid' });
+  const resource = await act<Row<Resource>>(ctx, uuid, 'move_resource', body, verify(uuid, 'project { uuid }'), { project: 'projectUuid' });
   return { resourceUuid: uuid, resource: resource?.uuid ? resource : undefined };
 }
 
 /** `unlink/` (staff): deletes the resource from Waldur's database only, nothing on the backend; 204. */
 export async function unlinkResource(ctx: Context, info: Info, input: { uuid: string }): Promise<LifecycleOutcome> {
   const { uuid } = checkedResourceInput(input.uuid, () => ({}));
-  await act(ctx, info, uuid, 'unlink', undefined, `${verify(uuid, 'uuid')} (null once unlinked)`);
+  await act(ctx, uuid, 'unlink', undefined, `${verify(uuid, 'uuid')} (null once unlinked)`);
   return { resourceUuid: uuid };
 }
 
@@ -73,7 +73,7 @@ export async function unlinkResource(ctx: Context, info: Info, input: { uuid: st
 export async function restoreResource(ctx: Context, info: Info, input: { uuid: string }): Promise<LifecycleOutcome> {
   const { uuid } = checkedResourceInput(input.uuid, () => ({}));
   const current = await upstream(() => ctx.waldur.retrieve<Row<Resource>>(COLLECTION, uuid, ['name', 'offering']));
-  const reply = await act<Row<Resource> & Partial<OrderUuid>>(ctx, info, uuid, 'restore', { name: current.name, offering: current.offering }, verifyResourceOrders(uuid));
+  const reply = await act<Row<Resource> & Partial<OrderUuid>>(ctx, uuid, 'restore', { name: current.name, offering: current.offering }, verifyResourceOrders(uuid));
   const resource = reply && 'state' in reply ? reply : undefined;
   return { resourceUuid: uuid, resource, orderUuid: reply?.order_uuid ?? resource?.order_in_progress?.uuid ?? null };
 }
@@ -81,7 +81,7 @@ export async function restoreResource(ctx: Context, info: Info, input: { uuid: s
 /** `pull/`: schedules a sync from the backend (202 `{detail}`); OK or Erred resources with a backend id only. */
 export async function pullResource(ctx: Context, info: Info, input: { uuid: string }): Promise<LifecycleOutcome> {
   const { uuid } = checkedResourceInput(input.uuid, () => ({}));
-  const reply = await act<{ detail?: string }>(ctx, info, uuid, 'pull', undefined, verify(uuid, 'lastSync'));
+  const reply = await act<{ detail?: string }>(ctx, uuid, 'pull', undefined, verify(uuid, 'lastSync'));
   return { resourceUuid: uuid, message: statusOf(reply) };
 }
 
@@ -91,7 +91,7 @@ export async function setResourceEndDate(ctx: Context, info: Info, input: { uuid
     if (input.endDate === undefined) check.problem('endDate', 'expected a date as YYYY-MM-DD, or null to clear it, received nothing');
     return { endDate: check.date('endDate', input.endDate) ?? null };
   });
-  await act(ctx, info, uuid, 'set_end_date_by_staff', { end_date: endDate }, verify(uuid, 'endDate endDateRequestedByUuid'), { end_date: 'endDate' });
+  await act(ctx, uuid, 'set_end_date_by_staff', { end_date: endDate }, verify(uuid, 'endDate endDateRequestedByUuid'), { end_date: 'endDate' });
   return { resourceUuid: uuid };
 }
 
@@ -104,7 +104,7 @@ export async function setResourceFlag(ctx: Context, info: Info, uuidInput: strin
     return {};
   });
   const graphqlField = { paused: 'paused', downscaled: 'downscaled', restrict_member_access: 'restrictMemberAccess' }[flag];
-  const reply = await act<{ status?: string }>(ctx, info, uuid, `set_${flag}`, { [flag]: value }, verify(uuid, graphqlField), { [flag]: inputName });
+  const reply = await act<{ status?: string }>(ctx, uuid, `set_${flag}`, { [flag]: value }, verify(uuid, graphqlField), { [flag]: inputName });
   return { resourceUuid: uuid, message: statusOf(reply) };
 }
 
@@ -115,6 +115,6 @@ export async function setResourceSlug(ctx: Context, info: Info, input: { uuid: s
     if (typeof slug === 'string' && !SLUG.test(slug)) check.problem('slug', `expected only letters, digits, hyphens and underscores, received ${JSON.stringify(slug)}`);
     return { slug };
   });
-  const reply = await act<{ status?: string }>(ctx, info, uuid, 'set_slug', { slug }, verify(uuid, 'slug'));
+  const reply = await act<{ status?: string }>(ctx, uuid, 'set_slug', { slug }, verify(uuid, 'slug'));
   return { resourceUuid: uuid, message: statusOf(reply) };
 }

@@ -23,7 +23,7 @@ const FIELDS = { end_date: 'endDate', request_comment: 'requestComment', plan: '
 
 
 /** One resource action that answers `{order_uuid}` (terminate, update_limits, switch_plan). */
-async function orderAction(ctx: Context, info: GraphQLResolveInfo, uuid: string, action: string, body: Record<string, unknown>): Promise<ResourceOutcome> {
+async function orderAction(ctx: Context, uuid: string, action: string, body: Record<string, unknown>): Promise<ResourceOutcome> {
   const reply = await upstream(() => ctx.waldur.action<OrderUuid>('marketplace-resources', uuid, action, body), { verifyWith: verifyResourceOrders(uuid), fields: FIELDS });
   forget(ctx, 'Resource', uuid);
   return { resourceUuid: uuid, orderUuid: reply?.order_uuid ?? null };
@@ -61,7 +61,7 @@ export async function updateResourceLimits(ctx: Context, info: GraphQLResolveInf
     limits: check.limits('limits', input.limits, true),
     requestComment: check.text('requestComment', input.requestComment, { nullable: true, max: 255 }),
   }));
-  return orderAction(ctx, info, uuid, 'update_limits', { limits, ...(requestComment !== undefined && { request_comment: requestComment }) });
+  return orderAction(ctx, uuid, 'update_limits', { limits, ...(requestComment !== undefined && { request_comment: requestComment }) });
 }
 
 /** `switch_plan/` takes the public plan URL, which names the offering: read from the resource first (a GET). */
@@ -72,11 +72,11 @@ export async function switchResourcePlan(ctx: Context, info: GraphQLResolveInfo,
     throw new JunctionError('UPSTREAM_ERROR', `Waldur sent resource ${uuid} without a valid offering_uuid`, { service: 'waldur' });
   }
   const plan = ctx.waldur.urlFor(`marketplace-public-offerings/${resource.offering_uuid!}/plans`, planUuid);
-  return orderAction(ctx, info, uuid, 'switch_plan', { plan });
+  return orderAction(ctx, uuid, 'switch_plan', { plan });
 }
 
 /** `terminate/`: in state OK or Erred; creates a Terminate order. */
 export async function terminateResource(ctx: Context, info: GraphQLResolveInfo, input: TerminateInput): Promise<ResourceOutcome> {
   const { uuid, attributes } = checkedResourceInput(input.uuid, (check) => ({ attributes: check.object('attributes', input.attributes) }));
-  return orderAction(ctx, info, uuid, 'terminate', attributes ? { attributes } : {});
+  return orderAction(ctx, uuid, 'terminate', attributes ? { attributes } : {});
 }
