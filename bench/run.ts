@@ -14,7 +14,7 @@ import { request } from 'undici';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { createGateway } from '../src/server.ts';
-import { startSimulators } from '../src/simulators/index.ts';
+import { startSimulators } from '../simulators/index.ts';
 import { createDirect } from './direct.ts';
 import { createNaive } from './naive.ts';
 import { startMeshPeer } from './peer-mesh.ts';

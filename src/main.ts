@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { createGateway, printSchemaSDL } from './server.ts';
-import { runSimulateCommand } from './simulators/cli.ts';
-import { startSimulators } from './simulators/index.ts';
+import { runSimulateCommand } from '../simulators/cli.ts';
+import { startSimulators } from '../simulators/index.ts';
 
 const USAGE = `usage: junction [serve | simulate [--json] | print-schema]
   serve         start the gateway (default); with WALDUR_URL/ORCHESTRATION_URL unset, on embedded simulators

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startMeshPeer, type MeshPeer } from '../../bench/peer-mesh.ts';
 import { createPeerClient, peerScenarios, PeerQueryError, type PeerExecute, type PeerRun } from '../../bench/peer-queries.ts';
-import { startWaldurSimulator, type WaldurSimulator } from '../../src/simulators/waldur/index.ts';
+import { startWaldurSimulator, type WaldurSimulator } from '../../simulators/waldur/index.ts';
 
 interface Counters { total: number; bytes: number; byRoute: Record<string, number> }
 interface LoggedCall { method: string; path: string; query: string; status: number; headers: Record<string, string> }

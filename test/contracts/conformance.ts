@@ -2,7 +2,7 @@
  * Contract conformance of the requests Junction sends upstream.
  *
  * - Waldur requests are checked against the vendored OpenAPI subset (waldur-openapi.subset.yaml) plus the few rules
- *   of contracts/waldur.md that the document cannot express (§4–§6, §9, §10): the operation exists; every query
+ *   of docs/contracts/waldur.md that the document cannot express (§4–§6, §9, §10): the operation exists; every query
  *   parameter is declared for it, in the declared style (repeated keys for `explode: true` arrays, one comma-separated
  *   key for `explode: false` ones and for `o`); `field=` values are in the operation's field enum; `o` terms are
  *   allowed; uuid-typed values look like uuids; JSON bodies validate against the request schema and carry no
@@ -68,15 +68,15 @@ export interface Verdict {
 
 const UUID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const UUID_SOURCE = '(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
-/** Headers a client may have forwarded to Waldur (ARCHITECTURE.md "Credentials and access", contracts/waldur.md §2, §10). */
+/** Headers a client may have forwarded to Waldur (ARCHITECTURE.md "Credentials and access", docs/contracts/waldur.md §2, §10). */
 export const WALDUR_HEADER_ALLOW_LIST = ['authorization', 'accept-language', 'x-request-id', 'x-impersonated-user-uuid', 'content-type'];
 /** To the Orchestration API only the bearer, the request id and the body's type go. */
 export const ORCHESTRATION_HEADER_ALLOW_LIST = ['authorization', 'x-request-id', 'content-type'];
 /** Set by Junction's HTTP client itself (`accept`) or by undici for the transport; never forwarded client headers. */
 const OWN_AND_TRANSPORT_HEADERS = ['accept', 'host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
-/** contracts/waldur.md §6: customers use DRF's OrderingFilter (unknown terms silently ignored, so the OAS has no enum). */
+/** docs/contracts/waldur.md §6: customers use DRF's OrderingFilter (unknown terms silently ignored, so the OAS has no enum). */
 const CUSTOMER_ORDERING = ['abbreviation', 'accounting_start_date', 'agreement_number', 'contact_details', 'created', 'name', 'native_name', 'registration_code'];
-/** contracts/waldur.md §3: `page_size` above 300 is clamped. */
+/** docs/contracts/waldur.md §3: `page_size` above 300 is clamped. */
 const MAX_PAGE_SIZE = 300;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -171,7 +171,7 @@ function checkParamValue(name: string, value: string, schema: Json | undefined, 
   return undefined;
 }
 
-/** `o`: one key, comma-separated terms, each an allowed field with an optional `-` (contracts/waldur.md §6). */
+/** `o`: one key, comma-separated terms, each an allowed field with an optional `-` (docs/contracts/waldur.md §6). */
 function checkOrdering(operationId: string, param: QueryParam, values: string[]): Violation[] {
   const violations: Violation[] = [];
   if (values.length > 1) {
@@ -189,7 +189,7 @@ function checkOrdering(operationId: string, param: QueryParam, values: string[])
         continue;
       }
       if (allowed && !allowed.includes(term.replace(/^-/, ''))) {
-        const source = refName(items) ?? 'contracts/waldur.md §6';
+        const source = refName(items) ?? 'docs/contracts/waldur.md §6';
         violations.push({ rule: 'ordering', message: `o term "${term}" is not an allowed ordering (${source}: ${[...new Set(allowed)].join(', ')}, each optionally with "-")` });
       }
     }
@@ -274,7 +274,7 @@ function stripOrigin(url: string): string | undefined {
   return match?.[1];
 }
 
-/** Hyperlink inputs and the collection each must point into (contracts/waldur.md §9), relative to the API base. */
+/** Hyperlink inputs and the collection each must point into (docs/contracts/waldur.md §9), relative to the API base. */
 const HYPERLINKS: Record<string, { pattern: string; example: string }> = {
   project: { pattern: `projects/${UUID_SOURCE}/`, example: 'projects/<uuid>/' },
   customer: { pattern: `customers/${UUID_SOURCE}/`, example: 'customers/<uuid>/' },
@@ -456,7 +456,7 @@ export const orchestrationWire = () => (wire ??= parseOrchestrationWire());
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every((x) => typeof x === 'string');
 
-/** Value shapes of the body keys (docs/orchestration-wire.md "Shapes settled here", contracts/orchestration.md §5). */
+/** Value shapes of the body keys (docs/orchestration-wire.md "Shapes settled here", docs/contracts/orchestration.md §5). */
 const SPEC_KEYS = ['payload_spec', 'buffer_size', 'min_payloads', 'max_payloads', 'region'];
 const PAYLOAD_SPEC_KEYS = ['image', 'command', 'args', 'ports', 'resources', 'environment_variables', 'ddos_protection'];
 /** Problems are relative to the key: `must be …`, `has …`, or `.<sub key> …`. */

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createGateway } from '../../src/server.ts';
-import { startSimulators } from '../../src/simulators/index.ts';
+import { startSimulators } from '../../simulators/index.ts';
 import { createUpstreamRecorder, currentTestFile } from './recording.ts';
 
 export type PrincipalName = 'staff' | 'owner' | 'manager' | 'member' | 'nobody' | 'provider';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createGateway } from '../../src/server.ts';
-import { startSimulators } from '../../src/simulators/index.ts';
+import { startSimulators } from '../../simulators/index.ts';
 
 async function gatewayOnSimulators() {
   const sims = await startSimulators({ orderStepMs: 60_000 });

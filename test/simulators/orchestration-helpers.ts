@@ -1,4 +1,4 @@
-import { startOrchestrationSimulator, type OrchestrationSimulator, type OrchestrationSimulatorOptions } from '../../src/simulators/orchestration/index.ts';
+import { startOrchestrationSimulator, type OrchestrationSimulator, type OrchestrationSimulatorOptions } from '../../simulators/orchestration/index.ts';
 
 /** Shared set-up for the orchestration simulator tests: a simulator on port 0, a service-account token, small fetch helpers. */
 export const PROJECT = 'alpha-beta-123456';

@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-describe('authentication (contracts/waldur.md §2)', () => {
+describe('authentication (docs/contracts/waldur.md §2)', () => {
   it('should answer 401 with WWW-Authenticate: Token without credentials', async () => {
     const reply = await w.call('/api/projects/', { as: null });
     expect(reply.status).toBe(401);
@@ -84,7 +84,7 @@ describe('impersonation', () => {
   });
 });
 
-describe('visibility (contracts/waldur.md §1, §11.7)', () => {
+describe('visibility (docs/contracts/waldur.md §1, §11.7)', () => {
   const count = async (path: string, as: string) => Number((await w.call(path, { as, method: 'HEAD' })).headers.get('x-result-count'));
 
   it('should let staff see everything and nobody see nothing but offerings', async () => {

@@ -10,7 +10,7 @@ afterAll(() => w.close());
 const step = (uuid: string, action: string, as = 'provider', body?: unknown) =>
   w.call(`/api/backend-resource-requests/${uuid}/${action}/`, { as, method: 'POST', body });
 
-describe('backend resource requests (contracts/waldur.md §8.6)', () => {
+describe('backend resource requests (docs/contracts/waldur.md §8.6)', () => {
   it('should seed requests in every state with consistent timestamps', async () => {
     const requests = await w.all('/api/backend-resource-requests/');
     expect(new Set(requests.map((r) => r.state))).toEqual(new Set(['Sent', 'Processing', 'Done', 'Erred']));

@@ -1,4 +1,4 @@
-import { startWaldurSimulator, type WaldurSimulator, type WaldurSimulatorOptions } from '../../src/simulators/waldur/index.ts';
+import { startWaldurSimulator, type WaldurSimulator, type WaldurSimulatorOptions } from '../../simulators/waldur/index.ts';
 
 export interface Reply<T = any> {
   status: number;

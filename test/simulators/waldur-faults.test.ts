@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterEach(() => w.control('DELETE', 'faults'));
 afterAll(() => w.close());
 
-describe('error shapes (contracts/waldur.md §7)', () => {
+describe('error shapes (docs/contracts/waldur.md §7)', () => {
   it('should use the three 400 shapes', async () => {
     const fields = await w.call('/api/marketplace-resources/?state=Nope');
     expect(fields.body).toEqual({ state: ['Select a valid choice. Nope is not one of the available choices.'] });

@@ -16,7 +16,7 @@ const SCRIPT = 'Marketplace.Script';
 const GAME = 'Marketplace.GameServer';
 const SUPPORT = 'Marketplace.Support';
 
-describe('order creation and auto-approval (contracts/waldur.md §8.4)', () => {
+describe('order creation and auto-approval (docs/contracts/waldur.md §8.4)', () => {
   it('should create the resource in Creating synchronously and answer 201 with Location', async () => {
     const reply = await kit.create('owner', SCRIPT);
     expect(reply.status).toBe(201);

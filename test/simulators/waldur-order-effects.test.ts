@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProvisionRequest } from '../../src/simulators/waldur/index.ts';
+import type { ProvisionRequest } from '../../simulators/waldur/index.ts';
 import { startTestWaldur, type TestWaldur } from './waldur-client.ts';
 import { orderKit } from './waldur-order-helpers.ts';
 
@@ -75,7 +75,7 @@ describe('automatic steps', () => {
   });
 });
 
-describe('resource effects of Update and Terminate orders (contracts/waldur.md §8.4)', () => {
+describe('resource effects of Update and Terminate orders (docs/contracts/waldur.md §8.4)', () => {
   it('Terminate: Terminating while executing, Terminated when done', async () => {
     const resource = await okResource('Marketplace.Script');
     const reply = await kit.resourceAct(resource.uuid, 'terminate', 'owner', { attributes: { reason: 'done' } });

@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-describe('pagination (contracts/waldur.md §3)', () => {
+describe('pagination (docs/contracts/waldur.md §3)', () => {
   it('should answer a bare array with X-Result-Count and first/next/last links', async () => {
     const reply = await w.call('/api/marketplace-resources/?field=uuid');
     const base = `${w.sim.origin}/api/marketplace-resources/`;

@@ -60,7 +60,7 @@ describe('projects', () => {
   });
 });
 
-describe('project members (contracts/waldur.md §8.2)', () => {
+describe('project members (docs/contracts/waldur.md §8.2)', () => {
   it('should add, list, update and delete a member', async () => {
     const project = (await w.call('/api/projects/?page_size=1', { as: 'manager' })).body[0];
     const nobody = w.principal('nobody').userUuid;

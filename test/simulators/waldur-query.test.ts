@@ -9,7 +9,7 @@ afterAll(() => w.close());
 
 const uuids = (items: Array<{ uuid: string }>) => items.map((item) => item.uuid);
 
-describe('?field= (contracts/waldur.md §4)', () => {
+describe('?field= (docs/contracts/waldur.md §4)', () => {
   it('should return only the repeated field names, in declaration order', async () => {
     const reply = await w.call('/api/marketplace-resources/?field=state&field=name&field=uuid&page_size=1');
     expect(Object.keys(reply.body[0])).toEqual(['uuid', 'state', 'name']);
@@ -36,7 +36,7 @@ describe('?field= (contracts/waldur.md §4)', () => {
   });
 });
 
-describe('filters (contracts/waldur.md §5)', () => {
+describe('filters (docs/contracts/waldur.md §5)', () => {
   it('should silently ignore unknown parameters such as uuid=', async () => {
     const [customer] = (await w.call('/api/customers/?page_size=1')).body;
     const all = await w.call('/api/customers/');
@@ -107,7 +107,7 @@ describe('filters (contracts/waldur.md §5)', () => {
   });
 });
 
-describe('ordering with o= (contracts/waldur.md §6)', () => {
+describe('ordering with o= (docs/contracts/waldur.md §6)', () => {
   it('should order by CSV terms with - for descending', async () => {
     const orders = await w.all('/api/marketplace-orders/?o=-created');
     const created = orders.map((o) => o.created);

@@ -44,7 +44,7 @@ describe('resource updates', () => {
   });
 });
 
-describe('resource actions (contracts/waldur.md §8.5)', () => {
+describe('resource actions (docs/contracts/waldur.md §8.5)', () => {
   it('terminate: 403 for a plain member, 409 outside OK/Erred, {order_uuid} otherwise', async () => {
     const ok = await memberResource('OK');
     const denied = await act(ok.uuid, 'terminate', 'member');

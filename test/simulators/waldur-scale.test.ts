@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedData } from '../../src/simulators/waldur/seed/index.ts';
+import { seedData } from '../../simulators/waldur/seed/index.ts';
 import { startTestWaldur, type TestWaldur } from './waldur-client.ts';
 
 let w: TestWaldur;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSimulators, type Simulators } from '../../src/simulators/index.ts';
+import { startSimulators, type Simulators } from '../../simulators/index.ts';
 
 let sims: Simulators;
 beforeAll(async () => {
@@ -58,7 +58,7 @@ describe('startSimulators (the combined starter)', () => {
 
 describe('runSimulateCommand (junction simulate)', () => {
   it('should print exactly one JSON line with --json', async () => {
-    const { runSimulateCommand } = await import('../../src/simulators/cli.ts');
+    const { runSimulateCommand } = await import('../../simulators/cli.ts');
     const written: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
     let started: Simulators | undefined;
@@ -81,7 +81,7 @@ describe('runSimulateCommand (junction simulate)', () => {
   });
 
   it('should reject invalid SIM_* values', async () => {
-    const { runSimulateCommand } = await import('../../src/simulators/cli.ts');
+    const { runSimulateCommand } = await import('../../simulators/cli.ts');
     await expect(runSimulateCommand([], { SIM_SCALE: 'lots' })).rejects.toThrow(/SIM_SCALE/);
   });
 });

@@ -7,7 +7,7 @@ import { isOrchestrationId, ORCHESTRATION_ID_RULE } from '../../../upstream/orch
  * what was received; none throws, so a client learns every problem of one input at once.
  */
 
-/** contracts/orchestration.md §7: label and annotation keys; label values (empty allowed). */
+/** docs/contracts/orchestration.md §7: label and annotation keys; label values (empty allowed). */
 export const METADATA_KEY = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,57}[A-Za-z0-9])?$/;
 export const LABEL_VALUE = /^([A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?$/;
 

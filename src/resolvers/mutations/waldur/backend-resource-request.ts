@@ -1,4 +1,4 @@
-/** Backend resource requests: create, then Sent → Processing → Done | Erred (contracts/waldur.md §8.6). */
+/** Backend resource requests: create, then Sent → Processing → Done | Erred (docs/contracts/waldur.md §8.6). */
 import type { Context } from '../../../context.ts';
 import type { Row } from '../../../loaders/waldur/row.ts';
 import type { BackendResourceRequest } from '../../../upstream/waldur/types.ts';

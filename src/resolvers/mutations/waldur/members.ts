@@ -1,4 +1,4 @@
-/** addProjectMember, removeProjectMember: `projects/<uuid>/add_user/` and `delete_user/` (contracts/waldur.md §8.2). */
+/** addProjectMember, removeProjectMember: `projects/<uuid>/add_user/` and `delete_user/` (docs/contracts/waldur.md §8.2). */
 import type { Context } from '../../../context.ts';
 import { literal, upstream } from './common.ts';
 import { Checks } from './validate.ts';

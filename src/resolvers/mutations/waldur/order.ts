@@ -1,4 +1,4 @@
-/** createOrder, approveOrder, rejectOrder, cancelOrder: `/api/marketplace-orders/` (contracts/waldur.md §8.4). */
+/** createOrder, approveOrder, rejectOrder, cancelOrder: `/api/marketplace-orders/` (docs/contracts/waldur.md §8.4). */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../../context.ts';
 import type { Row } from '../../../loaders/waldur/row.ts';

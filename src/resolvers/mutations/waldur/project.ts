@@ -1,4 +1,4 @@
-/** createProject, updateProject, deleteProject: `/api/projects/` (contracts/waldur.md §8.2). */
+/** createProject, updateProject, deleteProject: `/api/projects/` (docs/contracts/waldur.md §8.2). */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../../context.ts';
 import type { Row } from '../../../loaders/waldur/row.ts';

@@ -1,4 +1,4 @@
-/** Resource mutations: PATCH and the order-making actions of `/api/marketplace-resources/` (contracts/waldur.md §8.5). */
+/** Resource mutations: PATCH and the order-making actions of `/api/marketplace-resources/` (docs/contracts/waldur.md §8.5). */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../../context.ts';
 import { JunctionError } from '../../../errors.ts';

@@ -1,7 +1,7 @@
 import { conflict } from './errors.ts';
 import type { Payload, PayloadState } from './model.ts';
 
-/** Payload lifecycle (contracts/orchestration.md §8): timed steps plus the test hooks. */
+/** Payload lifecycle (docs/contracts/orchestration.md §8): timed steps plus the test hooks. */
 export interface Timing { stepMs: number; autoReady: boolean; shutdownMs: number }
 
 const PRE_READY: readonly PayloadState[] = ['Creating', 'Preparing', 'Starting', 'Error'];

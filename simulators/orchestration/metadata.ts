@@ -1,7 +1,7 @@
 import { badRequest } from './errors.ts';
 import type { Metadata } from './model.ts';
 
-/** contracts/orchestration.md §7. */
+/** docs/contracts/orchestration.md §7. */
 export const KEY_PATTERN = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,57}[A-Za-z0-9])?$/;
 export const LABEL_VALUE_PATTERN = /^([A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?$/;
 

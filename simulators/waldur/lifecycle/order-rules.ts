@@ -5,7 +5,7 @@ import { OFFERING_TYPES } from '../vocabulary.ts';
 /** Marketplace.Slurm stands for Waldur's site-agent offerings: orders wait for the agent's set_state_* calls. */
 export const isAgentOffering = (offering: Offering) => offering.type === OFFERING_TYPES.slurm;
 
-/** `order_should_not_be_reviewed_by_provider` is False for Basic and site-agent offerings (contracts/waldur.md §8.4 ²). */
+/** `order_should_not_be_reviewed_by_provider` is False for Basic and site-agent offerings (docs/contracts/waldur.md §8.4 ²). */
 export const needsProviderReview = (offering: Offering) =>
   offering.type === OFFERING_TYPES.basic || offering.type === OFFERING_TYPES.slurm;
 
@@ -43,7 +43,7 @@ export const ACTION_TYPES: Record<string, readonly string[]> = {
 };
 
 /**
- * The resource state an order leaves behind (contracts/waldur.md §8.4, "Effect on the linked resource").
+ * The resource state an order leaves behind (docs/contracts/waldur.md §8.4, "Effect on the linked resource").
  * `cause` separates an agent reporting a failed deletion (resource stays OK) from processing that raised.
  */
 export function resourceStateAfter(

@@ -1,7 +1,7 @@
 import { badRequest } from './errors.ts';
 import type { Artefact } from './model.ts';
 
-/** Artefacts are kept 7 days after their last upload (contracts/orchestration.md §1, S7). */
+/** Artefacts are kept 7 days after their last upload (docs/contracts/orchestration.md §1, S7). */
 export const ARTEFACT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_PAGE_SIZE = 1000;
 

@@ -40,7 +40,7 @@ interface Step {
 const STEPS: Record<string, Step> = {
   start_processing: { from: ['Sent'], to: 'Processing', status: 'Backend resource request has been started.' },
   set_done: { from: ['Processing'], to: 'Done', status: 'Backend resource request has been completed.' },
-  // No source-state guard is documented for set_erred (contracts/waldur.md §12).
+  // No source-state guard is documented for set_erred (docs/contracts/waldur.md §12).
   set_erred: { from: null, to: 'Erred', status: 'Backend resource request has been marked as erred.' },
 };
 

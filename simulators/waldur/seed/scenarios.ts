@@ -2,7 +2,7 @@ import type { OrderState, OrderType, ResourceState } from '../model.ts';
 
 /**
  * One resource's history: the orders that ran against it, and the state they left it in (the effects
- * table of contracts/waldur.md §8.4). `offering` narrows the offerings a scenario may use, because
+ * table of docs/contracts/waldur.md §8.4). `offering` narrows the offerings a scenario may use, because
  * some states only exist for some types (e.g. `executing` waits only on site-agent offerings).
  */
 export interface Scenario {
