@@ -1,13 +1,4 @@
-import { startSimulators, type Simulators } from './index.ts';
-
-/** Reads a non-negative integer variable; unset means the simulators' default. */
-function intFrom(env: NodeJS.ProcessEnv, name: string, minimum = 0): number | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < minimum) throw new Error(`${name} must be an integer ≥ ${minimum}, got "${raw}"`);
-  return value;
-}
+import { startSimulators, type Simulators, type SimulatorsOptions } from './index.ts';
 
 function summary(sims: Simulators): string {
   return [
@@ -25,17 +16,13 @@ function summary(sims: Simulators): string {
   ].join('\n');
 }
 
-/** `junction simulate [--json]`: both simulators until SIGINT/SIGTERM, configured by the SIM_* variables. */
-export async function runSimulateCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<Simulators> {
-  const sims = await startSimulators({
-    waldurPort: intFrom(env, 'SIM_WALDUR_PORT'),
-    orchestrationPort: intFrom(env, 'SIM_ORCHESTRATION_PORT'),
-    latencyMs: intFrom(env, 'SIM_LATENCY_MS'),
-    scale: intFrom(env, 'SIM_SCALE', 1),
-    seed: intFrom(env, 'SIM_SEED'),
-    orderStepMs: intFrom(env, 'SIM_ORDER_STEP_MS', 1),
-  });
-  if (argv.includes('--json')) {
+/**
+ * `junction simulate [--json]`: both simulators until SIGINT/SIGTERM. The caller validates the options (main.ts reads
+ * them from the SIM_* variables through the gateway's config, so `simulate` and `serve` accept the same values).
+ */
+export async function runSimulateCommand({ json }: { json: boolean }, options: SimulatorsOptions): Promise<Simulators> {
+  const sims = await startSimulators(options);
+  if (json) {
     const line = {
       waldurUrl: sims.waldurUrl,
       orchestrationUrl: sims.orchestrationUrl,

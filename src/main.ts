@@ -1,21 +1,20 @@
+import { banner } from './cli/banner.ts';
+import { parseArguments } from './cli/arguments.ts';
+import { describeListenError } from './cli/listen-error.ts';
+import { junctionVersion } from './cli/version.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createLogger } from './logger.ts';
-import { createGateway, printSchemaSDL } from './server.ts';
-import { runSimulateCommand } from '../simulators/cli.ts';
-import { startSimulators } from '../simulators/index.ts';
+import type { Simulators, SimulatorsOptions } from '../simulators/index.ts';
 
-const USAGE = `usage: junction [serve | simulate [--json] | print-schema]
-  serve         start the gateway (default); with WALDUR_URL/ORCHESTRATION_URL unset, on embedded simulators
-  simulate      run only the Waldur and Orchestration simulators (SIM_* variables)
-  print-schema  print the GraphQL SDL (as committed in schema.graphql)`;
+// The gateway and the simulators are imported when a command needs them: help and version answer at once.
 
 async function serve(config: Readonly<Config>) {
+  const [{ createLogger }, { createGateway }] = await Promise.all([import('./logger.ts'), import('./server.ts')]);
   const logger = createLogger(config.logLevel);
   let effective = config;
-  let simulators: Awaited<ReturnType<typeof startSimulators>> | undefined;
+  let simulators: Simulators | undefined;
   if (!config.waldurUrl || !config.orchestrationUrl) {
-    const sim = config.simulator;
-    simulators = await startSimulators({ seed: sim.seed, scale: sim.scale, latencyMs: sim.latencyMs, orderStepMs: sim.orderStepMs, waldurPort: sim.waldurPort, orchestrationPort: sim.orchestrationPort });
+    const { startSimulators } = await import('../simulators/index.ts');
+    simulators = await startSimulators(simulatorOptions(config));
     effective = {
       ...config,
       waldurUrl: config.waldurUrl ?? simulators.waldurUrl,
@@ -29,10 +28,22 @@ async function serve(config: Readonly<Config>) {
       },
     };
   }
-  const staff = simulators?.principals.find((p) => p.role === 'staff');
+  const staff = !config.waldurUrl ? simulators?.principals.find((p) => p.role === 'staff') : undefined;
   const gateway = createGateway(effective, { logger, graphiqlAuthorization: staff && `Token ${staff.waldurToken}` });
-  const url = await gateway.start();
-  if (simulators) printDemo(url, simulators);
+  let url: string;
+  try {
+    url = await gateway.start();
+  } catch (error) {
+    await simulators?.close();
+    throw error;
+  }
+  process.stdout.write(banner({
+    url,
+    graphiql: !config.production,
+    waldur: { url: effective.waldurUrl!, embedded: !config.waldurUrl },
+    orchestration: { url: effective.orchestrationUrl!, embedded: !config.orchestrationUrl },
+    principals: simulators?.principals ?? [],
+  }));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -52,33 +63,41 @@ async function serve(config: Readonly<Config>) {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-function printDemo(url: string, sims: Awaited<ReturnType<typeof startSimulators>>) {
-  const lines = [
-    '',
-    `  Junction is running on the embedded simulators.`,
-    `  GraphiQL:      ${url}   (example operations open in tabs; the staff token is pre-filled)`,
-    `  Waldur sim:    ${sims.waldurUrl}`,
-    `  Orchestration: ${sims.orchestrationUrl}`,
-    '',
-    '  Demo principals (send as the Authorization header; X-Orchestration-Authorization for pass-through):',
-    ...sims.principals.map((p) => `    ${p.name.padEnd(8)} ${p.role.padEnd(16)} Authorization: Token ${p.waldurToken}   X-Orchestration-Authorization: Bearer ${p.orchestrationToken}`),
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+function simulatorOptions({ simulator: sim }: Readonly<Config>): SimulatorsOptions {
+  return { seed: sim.seed, scale: sim.scale, latencyMs: sim.latencyMs, orderStepMs: sim.orderStepMs, waldurPort: sim.waldurPort, orchestrationPort: sim.orchestrationPort };
 }
 
+/** The ports a command binds, each with the variable that sets it (for a one-line "port busy" message). */
+function portVariables(config: Readonly<Config> | undefined): Array<[number, string]> {
+  if (!config) return [];
+  return [[config.port, 'PORT'], [config.simulator.waldurPort, 'SIM_WALDUR_PORT'], [config.simulator.orchestrationPort, 'SIM_ORCHESTRATION_PORT']];
+}
+
+let config: Readonly<Config> | undefined;
+
 async function main(argv: string[]) {
-  const [command = 'serve', ...rest] = argv;
-  if (command === 'print-schema') return void process.stdout.write(printSchemaSDL());
-  if (command === 'simulate') return runSimulateCommand(rest, process.env);
-  if (command !== 'serve') {
-    process.stderr.write(`${USAGE}\n`);
-    process.exit(2);
+  const command = parseArguments(argv, { npmJson: process.env.npm_config_json === 'true' });
+  switch (command.kind) {
+    case 'help': return void process.stdout.write(`${command.text}\n`);
+    case 'version': return void process.stdout.write(`${junctionVersion()}\n`);
+    case 'print-schema': return void process.stdout.write((await import('./server.ts')).printSchemaSDL());
+    case 'usage-error':
+      process.stderr.write(`${command.message}\n`);
+      process.exit(2);
+      return;
+    case 'simulate':
+      config = loadConfig();
+      await (await import('../simulators/cli.ts')).runSimulateCommand({ json: command.json }, simulatorOptions(config));
+      return;
+    case 'serve':
+      config = loadConfig();
+      await serve(config);
   }
-  await serve(loadConfig());
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `junction: ${error instanceof Error ? error.stack : String(error)}\n`);
+  const listen = describeListenError(error, portVariables(config));
+  const message = error instanceof ConfigError ? error.message : listen ?? `junction: ${error instanceof Error ? error.stack : String(error)}`;
+  process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -70,10 +70,10 @@ export class World {
   spawn(allocation: Allocation, t: number, state: PayloadState = 'Creating'): Payload {
     let id = payloadId(this.rng);
     while (allocation.payloads.has(id)) id = payloadId(this.rng);
-    const { spec, ports } = this.addressing.assign(allocation.spec.payload_spec);
+    const { address, spec, ports } = this.addressing.assign(allocation.spec.payload_spec);
     const payload: Payload = {
       id, allocationId: allocation.id, clusterId: `ims-zeuz-${allocation.spec.region}-1`, spec, specVersion: allocation.specVersion,
-      state, details: state === 'Creating' ? 'scheduling' : '', stateSince: t, created: t, address: this.addressing.address(), ports,
+      state, details: state === 'Creating' ? 'scheduling' : '', stateSince: t, created: t, address, ports,
       metadata: { labels: {}, annotations: {} }, restarts: 0,
     };
     allocation.payloads.set(id, payload);
@@ -83,7 +83,7 @@ export class World {
   /** The platform uploads the log once more right before a payload terminates. */
   remove(allocation: Allocation, payload: Payload, t: number): void {
     allocation.payloads.delete(payload.id);
-    this.addressing.release(payload.ports);
+    this.addressing.release(payload.address, payload.ports);
     this.artefacts.put({ allocationId: allocation.id, payloadId: payload.id, filePath: 'logs/server.log', sizeBytes: 2048 + this.rng.int(0, 65536), created: t, updated: t });
   }
 

@@ -5,7 +5,7 @@ import { isOrchestrationId, ORCHESTRATION_ID_RULE } from '../upstream/orchestrat
 import type { Principal } from './principal.ts';
 
 /**
- * Who decides whether a caller may reach orchestration project P (ARCHITECTURE.md "Credentials and access").
+ * Who decides whether a caller may reach orchestration project P (docs/ARCHITECTURE.md "Credentials and access").
  *
  * - pass-through: the caller sent `X-Orchestration-Authorization`; it is forwarded and the Orchestration API
  *   decides (its 403 maps to FORBIDDEN). The gateway adds no check of its own.

@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -8,7 +9,13 @@ type Enveloped = { execute: (args: ExecutionArgs) => never; subscribe: (args: Ex
 
 /** graphql-ws (`graphql-transport-ws`) on the same port and path as HTTP, through Yoga's plugin chain. */
 export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<string, unknown>, Record<string, unknown>>) {
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // noServer: attached with `server`, ws re-emits the HTTP server's listen errors and graphql-ws logs them as an
+  // "internal error" with a stack; upgrades are handed over here instead, and a busy port is main.ts's to report.
+  const wss = new WebSocketServer({ noServer: true, path: yoga.graphqlEndpoint });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  server.on('upgrade', onUpgrade);
   const disposable = useServer<Record<string, unknown>, { request: unknown; socket: unknown }>({
     execute: (args) => (args.rootValue as Enveloped).execute(args),
     subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
@@ -42,6 +49,7 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
     /** Completes every subscription with 1001 "Going away" and closes the sockets. */
     async close() {
       for (const client of wss.clients) client.close(1001, 'Going away');
+      server.off('upgrade', onUpgrade);
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -10,7 +10,7 @@ import { AllocationState } from './orchestration/enums.ts';
 import { LabelFilter } from './orchestration/metadata.ts';
 
 /*
- * The links between the two backends (ARCHITECTURE.md "Cross-backend links"). Each Waldur-side field declares
+ * The links between the two backends (docs/ARCHITECTURE.md "Cross-backend links"). Each Waldur-side field declares
  * the Waldur fields it reads (`extensions.waldur`) so the field planner pushes them down. A link answers null,
  * never an error, when the other side is missing or the caller may not reach it.
  */
