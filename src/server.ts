@@ -5,18 +5,17 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Config } from './config.ts';
-import { createContextFactory, type Context } from './context.ts';
+import { createContextFactory, type Context, type ContextInput } from './context.ts';
 import { toGraphQLError } from './errors.ts';
 import { useCostLimit } from './http/cost-limit.ts';
 import { useErrorCodes } from './http/error-codes.ts';
-import { graphiqlTabs } from './http/graphiql.ts';
+import { graphiqlOptions, renderOfflineGraphiQL } from './http/graphiql-page.ts';
 import { httpProbe, serveHealth } from './http/health.ts';
 import { createMetrics, useOperationMetrics } from './http/metrics.ts';
 import { attachWebSocket } from './http/websocket.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
 import { createUpstreams } from './upstream/index.ts';
-import { headersFromParams } from './auth/principal.ts';
 import { PollerRegistry } from './subscriptions/registry.ts';
 import { createRedisCoordinator } from './subscriptions/redis-coordinator.ts';
 
@@ -46,7 +45,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const contextFor = createContextFactory(config, upstreams, pollers, logger);
   let draining = false;
 
-  const yoga = createYoga<Record<string, unknown>, Context>({
+  const yoga: YogaServerInstance<Record<string, unknown>, Context> = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: config.limits.bodyLimitBytes,
@@ -55,24 +54,18 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     context: (initial) => {
       const request = (initial as { request?: Request }).request;
       if (request) return contextFor({ headers: request.headers, signal: request.signal });
+      // A WebSocket operation: http/websocket.ts has read its headers (operation, connectionParams, upgrade request).
       const ws = initial as {
-        connectionParams?: Record<string, unknown>;
-        req?: { headers: Record<string, string | string[] | undefined> };
+        headers?: ContextInput['headers'];
         socket?: { once(event: 'close', listener: () => void): unknown };
       };
-      const params = headersFromParams(ws.connectionParams);
-      const upgrade = ws.req?.headers ?? {};
       return contextFor({
-        headers: { get: (name) => params.get(name) ?? (typeof upgrade[name] === 'string' ? upgrade[name] as string : undefined) },
+        headers: ws.headers ?? { get: () => undefined },
         signal: ws.socket ? socketSignal(ws.socket) : new AbortController().signal,
       });
     },
-    graphiql: config.production ? false : {
-      title: 'Junction',
-      defaultTabs: graphiqlTabs(options.graphiqlAuthorization),
-      additionalHeaders: { 'x-graphql-yoga-csrf': '1' },
-      subscriptionsProtocol: 'WS',
-    },
+    graphiql: config.production ? false : graphiqlOptions((url, init) => Promise.resolve(yoga.fetch(url, init)), options.graphiqlAuthorization),
+    renderGraphiQL: renderOfflineGraphiQL,
     maskedErrors: {
       maskError: (error) => {
         const masked = toGraphQLError(error, !config.production);

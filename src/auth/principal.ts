@@ -12,7 +12,7 @@ export interface Principal {
   key: string;
 }
 
-type HeaderSource = { get(name: string): string | null | undefined };
+export type HeaderSource = { get(name: string): string | null | undefined };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const UUID = /^[0-9a-f]{32}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,12 +31,6 @@ export function principalFrom(headers: HeaderSource): Principal {
     requestId: requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
     key: sha256(`${waldurAuthorization ?? ''}\u0000${orchestrationAuthorization ?? ''}\u0000${impersonate ?? ''}`),
   };
-}
-
-/** graphql-ws connectionParams are a plain object; header names are matched case-insensitively. */
-export function headersFromParams(params: Record<string, unknown> | undefined): HeaderSource {
-  const lower = new Map(Object.entries(params ?? {}).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : undefined]));
-  return { get: (name) => lower.get(name.toLowerCase()) };
 }
 
 function sha256(text: string): string {

@@ -1,11 +1,32 @@
+/** Values that make the example tabs run as written (embedded mode discovers them; otherwise placeholders). */
+export interface ExampleVariables {
+  /** From the GameServers tab: the first project's `orchestrationProjectId` and one of its `allocation.allocationId`s. */
+  reserve: { projectId: string; allocationId: string };
+  /** From the OrderGameServer tab's PickOrderInputs query. */
+  order: { projectUuid: string; offeringUuid: string; planUuid: string };
+}
+
+export const PLACEHOLDER_VARIABLES: ExampleVariables = {
+  reserve: { projectId: 'orchestrationProjectId from the GameServers tab', allocationId: 'allocation.allocationId from the GameServers tab' },
+  order: { projectUuid: 'a project uuid from PickOrderInputs', offeringUuid: 'the game-server offering uuid', planUuid: 'one of its plan uuids' },
+};
+
 /** The example operations GraphiQL opens with: one tab each, so people can explore by running them. */
-export function graphiqlTabs(authorization: string | undefined) {
+export function graphiqlTabs(authorization: string | undefined, values: ExampleVariables = PLACEHOLDER_VARIABLES) {
   const headers = authorization ? JSON.stringify({ Authorization: authorization }, null, 2) : undefined;
-  return EXAMPLES.map(([, query]) => ({ query, headers }));
+  const variables: Record<string, unknown> = {
+    ReservePayload: values.reserve,
+    OrderGameServer: { ...values.order, attributes: { name: 'my-first-server', region: 'eu-west' }, orderUuid: 'paste order.uuid from the CreateOrder result here' },
+  };
+  return EXAMPLES.map(([name, query]) => ({
+    query,
+    headers,
+    variables: variables[name] === undefined ? undefined : JSON.stringify(variables[name], null, 2),
+  }));
 }
 
 const EXAMPLES: Array<[title: string, query: string]> = [
-  ['viewer', `# Who am I, and which organizations can I see?
+  ['Viewer', `# Who am I, and which organizations can I see?
 query Viewer {
   viewer { username fullName isStaff }
   customers(first: 5) {
@@ -13,7 +34,7 @@ query Viewer {
     nodes { uuid name abbreviation }
   }
 }`],
-  ['dashboard', `# Organizations → projects → resources, in one round trip.
+  ['Dashboard', `# Organizations → projects → resources, in one round trip.
 # Junction asks Waldur only for the fields selected here (field=…), fetches the projects of all
 # customers in ONE call (?customer=a,b,c), and reads project/offering names from the resources themselves.
 query Dashboard {
@@ -35,7 +56,7 @@ query Dashboard {
     }
   }
 }`],
-  ['orders', `# The newest orders with their links; project, offering and resource names come from the order itself.
+  ['RecentOrders', `# The newest orders with their links; project, offering and resource names come from the order itself.
 query RecentOrders($after: String) {
   orders(first: 10, after: $after, orderBy: [CREATED_DESC]) {
     totalCount
@@ -55,7 +76,7 @@ query RecentOrders($after: String) {
     }
   }
 }`],
-  ['plans', `# A project's resources with their offerings' plans (read through the offerings, batched by uuid_list).
+  ['ProjectPlans', `# A project's resources with their offerings' plans (read through the offerings, batched by uuid_list).
 query ProjectPlans {
   projects(first: 1) {
     nodes {
@@ -70,9 +91,10 @@ query ProjectPlans {
     }
   }
 }`],
-  ['game servers', `# A project's game-server resources with their allocations and payloads, across both backends.
+  ['GameServers', `# A project's game-server resources with their allocations and payloads, across both backends.
 # Junction checks once that your Waldur credentials see a project linked to the orchestration project,
 # lists that project's allocations ONCE for all resources, and each allocation's payloads once.
+# orchestrationProjectId and allocation.allocationId are what the ReservePayload tab takes.
 query GameServers {
   projects(first: 1) {
     nodes {
@@ -83,7 +105,7 @@ query GameServers {
           name
           state
           allocation {
-            id
+            allocationId
             name
             status
             spec { bufferSize minPayloads maxPayloads region }
@@ -101,10 +123,11 @@ query GameServers {
     }
   }
 }`],
-  ['reserve a payload', `# Reserve a game server for a match: the first selector that matches wins. Here: back-fill a running
+  ['ReservePayload', `# Reserve a game server for a match: the first selector that matches wins. Here: back-fill a running
 # match that asked for players (RESERVED + needs-backfill=true), else take any READY payload; mark it so the
-# same back-fill is not handed out twice. Find ids with the "game servers" tab. Input is validated before any
-# upstream call; the result is a union, so branch on __typename.
+# same back-fill is not handed out twice. The Variables pane holds the GameServers tab's orchestrationProjectId
+# and one of its allocation.allocationId values. Input is validated before any upstream call; the result is a
+# union, so branch on __typename (NoPayloadAvailableError once every payload is taken).
 mutation ReservePayload($projectId: String!, $allocationId: String!) {
   reservePayload(input: {
     projectId: $projectId
@@ -125,14 +148,21 @@ mutation ReservePayload($projectId: String!, $allocationId: String!) {
     ... on MutationError { message }
   }
 }`],
-  ['create an order', `# Order an offering for a project. First run PickOrderInputs and copy a project uuid, an offering uuid
-# and one of its plan uuids into the Variables pane, e.g.
-#   { "projectUuid": "…", "offeringUuid": "…", "planUuid": "…", "attributes": { "name": "my-first-resource" } }
-# then run CreateOrder. Junction checks the input before calling Waldur and builds the hyperlinks Waldur wants.
-# Members' orders wait for consumer approval (approveOrder as CONSUMER); owners' and managers' skip it.
+  ['OrderGameServer', `# Order a game server, then watch the order until it is DONE. Three operations: run them in turn with the
+# Run button's menu (or put the cursor in one and press Ctrl-Enter).
+#  1. PickOrderInputs: projects and the game-server offering with its plans (the Variables pane already holds
+#     uuids it finds, when Junction runs on its embedded simulators).
+#  2. CreateOrder: staff, customer owners and project managers skip the consumer's approval, and game-server
+#     offerings need no provider approval, so the order starts EXECUTING at once. (Orders for Basic or Slurm
+#     offerings wait in PENDING_PROVIDER until the provider runs approveOrder; a project member's orders wait in
+#     PENDING_CONSUMER until a manager approves them.)
+#  3. WatchOrder: paste order.uuid from the CreateOrder result into "orderUuid" in the Variables pane and run it:
+#     a live subscription that shows each change, the resource being created, and completes once the order is DONE.
 query PickOrderInputs {
-  projects(first: 3) { nodes { uuid name } }
-  offerings(first: 5, filter: { state: [ACTIVE] }) { nodes { uuid name type plans { uuid name unitPrice unit } } }
+  projects(first: 3) { nodes { uuid name orchestrationProjectId } }
+  offerings(first: 1, filter: { type: ["Marketplace.GameServer"], state: [ACTIVE] }) {
+    nodes { uuid name type plans { uuid name unitPrice unit } }
+  }
 }
 
 mutation CreateOrder($projectUuid: String!, $offeringUuid: String!, $planUuid: String, $attributes: JSON) {
@@ -150,6 +180,15 @@ mutation CreateOrder($projectUuid: String!, $offeringUuid: String!, $planUuid: S
     ... on ValidationError { message fields { field message } }
     ... on ConflictError { message validStates }
     ... on MutationError { message }
+  }
+}
+
+subscription WatchOrder($orderUuid: String!) {
+  orderUpdated(uuid: $orderUuid) {
+    uuid
+    state
+    errorMessage
+    resource { name state }
   }
 }`],
 ];

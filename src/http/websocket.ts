@@ -4,6 +4,7 @@ import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { YogaServerInstance } from 'graphql-yoga';
+import { HeaderShapeError, headerMapOf, websocketHeaders } from '../auth/websocket-credentials.ts';
 
 type Enveloped = { execute: (args: ExecutionArgs) => never; subscribe: (args: ExecutionArgs) => never };
 
@@ -20,11 +21,23 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
     execute: (args) => (args.rootValue as Enveloped).execute(args),
     subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
     onSubscribe: async (ctx, _id, params) => {
+      let headers;
+      try {
+        headers = websocketHeaders({
+          operation: headerMapOf((params.extensions as { headers?: unknown } | undefined)?.headers, 'extensions.headers'),
+          connection: headerMapOf(ctx.connectionParams, 'connectionParams'),
+          upgrade: (ctx.extra.request as IncomingMessage).headers,
+        });
+      } catch (error) {
+        if (!(error instanceof HeaderShapeError)) throw error;
+        return [new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } })];
+      }
       const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
         ...ctx,
         req: ctx.extra.request,
         socket: ctx.extra.socket,
         params,
+        headers,
       });
       let document: DocumentNode;
       try {

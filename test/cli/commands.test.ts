@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { junction } from '../helpers/cli.ts';
 
-describe.concurrent('junction help and version', () => {
+// Each case starts a process (serve loads the whole gateway): generous timeouts for a shared, busy machine.
+describe.concurrent('junction help and version', { timeout: 60_000 }, () => {
   it.each([['--help'], ['-h'], ['help']])('should print the usage to stdout and exit 0 for %s', async (flag) => {
     const { code, stdout, stderr } = await junction([flag]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
@@ -34,7 +35,7 @@ describe.concurrent('junction help and version', () => {
   });
 });
 
-describe.concurrent('junction configuration errors', () => {
+describe.concurrent('junction configuration errors', { timeout: 60_000 }, () => {
   it.each([['serve'], ['simulate']])('should reject invalid SIM_* values the same way in %s, without a stack', async (command) => {
     const { code, stdout, stderr } = await junction([command], { SIM_SCALE: 'lots', SIM_SEDE: '2' });
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
@@ -58,5 +59,5 @@ describe.concurrent('junction configuration errors', () => {
       } finally {
         await new Promise((r) => blocker.close(r));
       }
-    });
+    }, 90_000);
 });

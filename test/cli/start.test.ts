@@ -44,7 +44,7 @@ describe('junction serve banner', () => {
     const port = await freePort();
     const started = launch(process.execPath, [JUNCTION_BIN, 'serve'], cleanEnv({ PORT: String(port), WALDUR_URL: waldur.waldurUrl }));
     try {
-      await started.waitForOutput(/Stop with Ctrl-C/);
+      await started.waitForOutput(/Stop with Ctrl-C/, 90_000);
       const out = started.stdout;
       expect(out).toContain(`  Waldur        ${waldur.waldurUrl}   (WALDUR_URL)`);
       expect(out).toMatch(/  Orchestration http:\/\/127\.0\.0\.1:\d+\/api\/v0   \(embedded simulator: ORCHESTRATION_URL is unset\)/);
@@ -56,14 +56,14 @@ describe('junction serve banner', () => {
       await started.stop();
       await waldur.close();
     }
-  });
+  }, 120_000);
 
   it('should not advertise GraphiQL in production, and serve none', async () => {
     const port = await freePort();
     const started = launch(process.execPath, [JUNCTION_BIN], cleanEnv({ PORT: String(port), NODE_ENV: 'production' }));
     try {
-      const [, url] = await started.waitForOutput(BANNER_URL);
-      await started.waitForOutput(/Stop with Ctrl-C/);
+      const [, url] = await started.waitForOutput(BANNER_URL, 90_000);
+      await started.waitForOutput(/Stop with Ctrl-C/, 90_000);
       expect(started.stdout).toContain('  GraphiQL      off (NODE_ENV=production)');
       expect(started.stdout).not.toMatch(/tabs/);
       expect(started.stdout).toMatch(/Waldur        http:\/\/127\.0\.0\.1:\d+\/api\/   \(embedded simulator: WALDUR_URL is unset\)/);
@@ -72,5 +72,5 @@ describe('junction serve banner', () => {
     } finally {
       await started.stop();
     }
-  });
+  }, 120_000);
 });
