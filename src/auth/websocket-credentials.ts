@@ -7,15 +7,17 @@ export class HeaderShapeError extends Error {}
 
 /**
  * Reads a plain object of header name → string value, names case-insensitively. Anything else throws, as do two
- * spellings of one name (`Authorization` and `authorization`): which of them counts would be a guess.
+ * spellings of one name (`Authorization` and `authorization`): which of them counts would be a guess. `lenient`
+ * skips non-string values instead (connectionParams may carry other settings; their credentials are checked at connect).
  */
-export function headerMapOf(value: unknown, where: string): ReadonlyMap<string, string> {
+export function headerMapOf(value: unknown, where: string, { lenient = false } = {}): ReadonlyMap<string, string> {
   if (value === undefined || value === null) return new Map();
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new HeaderShapeError(`${where}: expected an object of header name → string value, received ${Array.isArray(value) ? 'an array' : typeof value}`);
   }
   const headers = new Map<string, string>();
   for (const [name, text] of Object.entries(value)) {
+    if (typeof text !== 'string' && lenient) continue;
     if (typeof text !== 'string') throw new HeaderShapeError(`${where}.${name}: expected a string, received ${text === null ? 'null' : typeof text}`);
     const key = name.toLowerCase();
     if (headers.has(key)) throw new HeaderShapeError(`${where}: the header ${JSON.stringify(key)} is given twice, in different letter case`);

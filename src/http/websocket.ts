@@ -1,36 +1,55 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { YogaServerInstance } from 'graphql-yoga';
+import { credentialProblem } from '../auth/principal.ts';
 import { HeaderShapeError, headerMapOf, websocketHeaders } from '../auth/websocket-credentials.ts';
+import { badInput } from '../errors.ts';
+import { codedError } from './error-codes.ts';
 
 type Enveloped = { execute: (args: ExecutionArgs) => never; subscribe: (args: ExecutionArgs) => never };
 
-/** graphql-ws (`graphql-transport-ws`) on the same port and path as HTTP, through Yoga's plugin chain. */
-export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<string, unknown>, Record<string, unknown>>) {
+export interface WebSocketOptions {
+  /** Largest accepted message, as BODY_LIMIT_BYTES for HTTP; a larger one closes the socket with 1009. */
+  maxPayloadBytes: number;
+  exposeInternals: boolean;
+}
+
+/**
+ * graphql-ws (`graphql-transport-ws`) on the same port and path as HTTP, through Yoga's plugin chain. One bad
+ * operation fails alone, with a coded error: the socket and its other subscriptions carry on.
+ */
+export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<string, unknown>, Record<string, unknown>>, options: WebSocketOptions) {
   // noServer: attached with `server`, ws re-emits the HTTP server's listen errors and graphql-ws logs them as an
   // "internal error" with a stack; upgrades are handed over here instead, and a busy port is main.ts's to report.
-  const wss = new WebSocketServer({ noServer: true, path: yoga.graphqlEndpoint });
+  const wss = new WebSocketServer({ noServer: true, path: yoga.graphqlEndpoint, maxPayload: options.maxPayloadBytes });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
   server.on('upgrade', onUpgrade);
+  const failed = (error: unknown): GraphQLError[] => [codedError(error instanceof GraphQLError ? error : new GraphQLError(String(error), { originalError: error as Error }), options.exposeInternals)];
   const disposable = useServer<Record<string, unknown>, { request: unknown; socket: unknown }>({
     execute: (args) => (args.rootValue as Enveloped).execute(args),
     subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+    // graphql-ws closes with 4403 Forbidden when this answers false.
+    onConnect: (ctx) => credentialProblem(ctx.connectionParams) === undefined,
     onSubscribe: async (ctx, _id, params) => {
+      // GraphiQL sends its headers pane with each operation (docs/ARCHITECTURE.md "Credentials and access").
       let headers;
       try {
+        const operation = headerMapOf((params.extensions as { headers?: unknown } | undefined)?.headers, 'extensions.headers');
+        const problem = credentialProblem(Object.fromEntries(operation));
+        if (problem) return failed(badInput(`extensions.headers: ${problem}`));
         headers = websocketHeaders({
-          operation: headerMapOf((params.extensions as { headers?: unknown } | undefined)?.headers, 'extensions.headers'),
-          connection: headerMapOf(ctx.connectionParams, 'connectionParams'),
+          operation,
+          connection: headerMapOf(ctx.connectionParams, 'connectionParams', { lenient: true }),
           upgrade: (ctx.extra.request as IncomingMessage).headers,
         });
       } catch (error) {
         if (!(error instanceof HeaderShapeError)) throw error;
-        return [new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } })];
+        return failed(badInput(error.message));
       }
       const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
         ...ctx,
@@ -39,24 +58,31 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
         params,
         headers,
       });
+      // Parse and validation rules (graphql-armor's limits among them) may throw instead of reporting.
       let document: DocumentNode;
       try {
         document = parse(params.query);
+        const errors = validate(schema, document);
+        if (errors.length) return errors.map((error: GraphQLError) => codedError(error, options.exposeInternals));
       } catch (error) {
-        // One malformed operation must not close the socket and every other subscription on it.
-        return [error instanceof GraphQLError ? error : new GraphQLError(String(error), { extensions: { code: 'BAD_USER_INPUT' } })];
+        return failed(error);
       }
-      const args: ExecutionArgs = {
+      if (!getOperationAST(document, params.operationName)) {
+        return failed(badInput(params.operationName
+          ? `Unknown operation named "${params.operationName}"`
+          : 'The document holds several operations: send operationName to choose one'));
+      }
+      return {
         schema,
         operationName: params.operationName,
         document,
         variableValues: params.variables,
         contextValue: await contextFactory(),
         rootValue: { execute, subscribe },
-      };
-      const errors = validate(args.schema, args.document);
-      return errors.length ? errors : args;
+      } satisfies ExecutionArgs;
     },
+    onError: (_ctx, _id, _payload, errors) => errors.map((error) => codedError(error, options.exposeInternals).toJSON()),
+    isProd: !options.exposeInternals,
   }, wss);
   return {
     /** Completes every subscription with 1001 "Going away" and closes the sockets. */

@@ -98,6 +98,7 @@ describe('credentials of a WebSocket operation', () => {
         [[token('staff')], /received an array$/],
         [{ Authorization: 42 }, /^extensions\.headers\.Authorization: expected a string, received number$/],
         [{ authorization: token('member'), Authorization: token('staff') }, /"authorization" is given twice, in different letter case$/],
+        [{ Authorization: 'let me in' }, /^extensions\.headers: Authorization: expected "Token <key>" or "Bearer <token>"$/],
       ];
       for (const [headers, message] of cases) {
         const result = await run(ws, VIEWER, { headers });
