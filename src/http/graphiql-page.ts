@@ -4,14 +4,16 @@ import { graphiqlTabs, PLACEHOLDER_VARIABLES, type ExampleVariables } from './gr
 /** The gateway's own in-process fetch (yoga.fetch): the example values are read through the full API. */
 type GatewayFetch = (url: string, init: RequestInit) => Promise<Response>;
 
-// What the GameServers and OrderGameServer tabs select first, so the values filled in are ones those tabs show.
+// What the GameServers and PickOrderInputs operations select first, so the values filled in are ones those tabs show.
 const EXAMPLE_VALUES = `query ExampleValues {
-  projects(first: 1) { nodes { uuid orchestrationProjectId resources(first: 20) { nodes { allocation { allocationId payloads(state: [READY]) { payloadId } } } } } }
+  projects(first: 1) { nodes { orchestrationProjectId resources(first: 20) { nodes { allocation { allocationId payloads(state: [READY]) { payloadId } } } } } }
+  customers(first: 3, filter: { archived: false }) { nodes { projects(first: 2) { nodes { uuid } } } }
   offerings(first: 1, filter: { type: ["Marketplace.GameServer"], state: [ACTIVE] }) { nodes { uuid plans { uuid } } }
 }`;
 
 interface ExampleValuesResult {
-  projects: { nodes: Array<{ uuid: string; orchestrationProjectId: string | null; resources: { nodes: Array<{ allocation: { allocationId: string; payloads: unknown[] } | null }> } }> };
+  customers: { nodes: Array<{ projects: { nodes: Array<{ uuid: string }> } }> };
+  projects: { nodes: Array<{ orchestrationProjectId: string | null; resources: { nodes: Array<{ allocation: { allocationId: string; payloads: unknown[] } | null }> } }> };
   offerings: { nodes: Array<{ uuid: string; plans: Array<{ uuid: string }> }> };
 }
 
@@ -27,12 +29,13 @@ async function exampleValues(fetch: GatewayFetch, authorization: string): Promis
   const allocations = (project?.resources.nodes ?? []).flatMap((r) => (r.allocation ? [r.allocation] : []));
   const allocation = allocations.find((a) => a.payloads.length > 0) ?? allocations[0];
   const offering = data?.offerings.nodes[0];
+  const orderProject = data?.customers.nodes.flatMap((c) => c.projects.nodes)[0];
   return {
     reserve: project?.orchestrationProjectId && allocation
       ? { projectId: project.orchestrationProjectId, allocationId: allocation.allocationId }
       : PLACEHOLDER_VARIABLES.reserve,
-    order: project && offering?.plans[0]
-      ? { projectUuid: project.uuid, offeringUuid: offering.uuid, planUuid: offering.plans[0].uuid }
+    order: orderProject && offering?.plans[0]
+      ? { projectUuid: orderProject.uuid, offeringUuid: offering.uuid, planUuid: offering.plans[0].uuid }
       : PLACEHOLDER_VARIABLES.order,
   };
 }

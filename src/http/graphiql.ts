@@ -150,8 +150,9 @@ mutation ReservePayload($projectId: String!, $allocationId: String!) {
 }`],
   ['OrderGameServer', `# Order a game server, then watch the order until it is DONE. Three operations: run them in turn with the
 # Run button's menu (or put the cursor in one and press Ctrl-Enter).
-#  1. PickOrderInputs: projects and the game-server offering with its plans (the Variables pane already holds
-#     uuids it finds, when Junction runs on its embedded simulators).
+#  1. PickOrderInputs: projects of an organization that is not archived (Waldur refuses orders there), and the
+#     game-server offering with its plans (the Variables pane already holds uuids it finds, when Junction runs on
+#     its embedded simulators).
 #  2. CreateOrder: staff, customer owners and project managers skip the consumer's approval, and game-server
 #     offerings need no provider approval, so the order starts EXECUTING at once. (Orders for Basic or Slurm
 #     offerings wait in PENDING_PROVIDER until the provider runs approveOrder; a project member's orders wait in
@@ -159,7 +160,9 @@ mutation ReservePayload($projectId: String!, $allocationId: String!) {
 #  3. WatchOrder: paste order.uuid from the CreateOrder result into "orderUuid" in the Variables pane and run it:
 #     a live subscription that shows each change, the resource being created, and completes once the order is DONE.
 query PickOrderInputs {
-  projects(first: 3) { nodes { uuid name orchestrationProjectId } }
+  customers(first: 3, filter: { archived: false }) {
+    nodes { name projects(first: 2) { nodes { uuid name } } }
+  }
   offerings(first: 1, filter: { type: ["Marketplace.GameServer"], state: [ACTIVE] }) {
     nodes { uuid name type plans { uuid name unitPrice unit } }
   }
