@@ -113,6 +113,14 @@ describe('a customer owner who writes another project\'s orchestration id into i
         expect(JSON.stringify(event.errors), name).toContain('FORBIDDEN');
         expect(event.data ?? null, name).toBeNull();
       }
+      // orderUpdated reads Waldur alone, with the owner's token: the victim's orders stay invisible (404), link or not.
+      const victimProject = stack.sims.waldur.links.find((l) => l.orchestrationProjectId === victim.projectId)!.waldurProjectUuid;
+      const orders = await request(`${stack.sims.waldurUrl}marketplace-orders/?project_uuid=${victimProject}&field=uuid&page_size=1`, {
+        headers: { authorization: `Token ${stack.principal('staff').waldurToken}` },
+      });
+      const [order] = (await orders.body.json()) as Array<{ uuid: string }>;
+      const event = await firstEvent(client, 'subscription ($u: String!) { orderUpdated(uuid: $u) { uuid } }', { u: order.uuid });
+      expect(JSON.stringify(event.errors)).toContain('NOT_FOUND');
     } finally {
       await client.dispose();
     }
