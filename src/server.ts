@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { lexicographicSortSchema, printSchema, type GraphQLError } from 'graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -11,7 +11,9 @@ import { useCostLimit } from './http/cost-limit.ts';
 import { useErrorCodes } from './http/error-codes.ts';
 import { graphiqlTabs } from './http/graphiql.ts';
 import { httpProbe, serveHealth } from './http/health.ts';
-import { createMetrics, useOperationMetrics } from './http/metrics.ts';
+import { createMetrics } from './http/metrics.ts';
+import { createOperationObserver } from './http/operation-observer.ts';
+import { usePrometheusPhases } from './http/prometheus.ts';
 import { attachWebSocket } from './http/websocket.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
@@ -40,10 +42,15 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   if (!config.waldurUrl || !config.orchestrationUrl) throw new Error('createGateway needs WALDUR_URL and ORCHESTRATION_URL (main.ts starts the simulators when they are unset)');
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
-  const upstreams = createUpstreams(config, (call) => metrics.recordUpstream(call));
+  const observer = createOperationObserver({ logger, metrics });
+  const upstreams = createUpstreams(config, (call) => {
+    metrics.recordUpstream(call);
+    observer.upstreamCall(call);
+  });
   const coordinator = config.redisUrl ? createRedisCoordinator(config.redisUrl) : undefined;
   const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator, config.limits.maxWatchedPerCaller);
-  const contextFor = createContextFactory(config, upstreams, pollers, logger);
+  metrics.observe({ pollers: () => pollers.stats(), breakers: upstreams.breakers, redisConnected: coordinator && (() => coordinator.connected) });
+  const contextFor = createContextFactory(config, upstreams, pollers, logger, metrics.recordBatch);
   let draining = false;
 
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -54,7 +61,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     logging: false,
     context: (initial) => {
       const request = (initial as { request?: Request }).request;
-      if (request) return contextFor({ headers: request.headers, signal: request.signal });
+      if (request) return contextFor({ headers: request.headers, signal: request.signal, requestId: observer.requestIdOf(request) });
       const ws = initial as {
         connectionParams?: Record<string, unknown>;
         req?: { headers: Record<string, string | string[] | undefined> };
@@ -74,17 +81,12 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       subscriptionsProtocol: 'WS',
     },
     maskedErrors: {
-      maskError: (error) => {
-        const masked = toGraphQLError(error, !config.production);
-        const code = masked.extensions.code;
-        if (code === 'INTERNAL') logger.error({ err: (error as GraphQLError).originalError ?? error }, 'internal error');
-        else if (code === 'UPSTREAM_ERROR' || code === 'UPSTREAM_UNAVAILABLE' || code === 'UPSTREAM_TIMEOUT') {
-          logger.warn({ code, service: masked.extensions.service, upstreamStatus: masked.extensions.upstreamStatus, path: masked.path }, masked.message);
-        }
-        return masked;
-      },
+      // The operation observer logs these errors, with the request id (it sees them before they are masked).
+      maskError: (error) => toGraphQLError(error, !config.production),
     },
     plugins: [
+      observer.requests,
+      usePrometheusPhases(metrics.registry),
       useCSRFPrevention(),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth },
@@ -96,7 +98,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       }),
       useCostLimit({ maxCost: config.limits.maxCost }),
       useErrorCodes(),
-      useOperationMetrics(metrics),
+      observer.operations,
     ],
   });
 

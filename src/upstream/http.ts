@@ -47,6 +47,8 @@ export interface UpstreamCallInfo {
   bytes: number;
   retries: number;
   error?: ErrorCode | 'ABORTED';
+  /** The `X-Request-Id` sent upstream: the GraphQL request this call served. */
+  requestId?: string;
 }
 
 export interface UpstreamHttpOptions {
@@ -63,6 +65,8 @@ export interface UpstreamHttp {
   readonly baseUrl: string;
   /** Sends a request; resolves on 2xx, else rejects with a JunctionError, or with the signal's reason on abort. */
   request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>>;
+  /** The circuit breaker's state now, for metrics. */
+  breakerState(): 'closed' | 'open' | 'half-open';
   /** Stops retries and waits for in-flight requests, then closes every connection. */
   close(): Promise<void>;
 }
@@ -81,7 +85,7 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
     const target = resolveTarget(base, req.path, req.query);
     if (target === undefined) throw foreignOrigin(service);
     const mayRetry = req.retry ?? (method === 'GET' || method === 'HEAD');
-    const info: UpstreamCallInfo = { service, method, route: req.route ?? routeOf(target), status: 0, durationMs: 0, bytes: 0, retries: 0 };
+    const info: UpstreamCallInfo = { service, method, route: req.route ?? routeOf(target), status: 0, durationMs: 0, bytes: 0, retries: 0, requestId: req.headers?.['x-request-id'] };
     const started = performance.now();
     budget.recordRequest();
     let failure: JunctionError | undefined;
@@ -137,6 +141,7 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
     service,
     baseUrl,
     request,
+    breakerState: () => breaker.state,
     async close() {
       closing = true;
       await pool.close();

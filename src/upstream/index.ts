@@ -23,6 +23,7 @@ export function createUpstreams(config: Readonly<Config>, onCall?: (call: Upstre
     waldur: createWaldurClient(waldurHttp),
     orchestration: createOrchestrationClient({ http: orchestrationHttp, tokens, paths: resolveOrchestrationPaths(orchestration.paths) }),
     tokens,
+    breakers: () => [{ service: 'waldur', state: waldurHttp.breakerState() }, { service: 'orchestration', state: orchestrationHttp.breakerState() }] as const,
     async close() {
       await Promise.all([waldurHttp.close(), orchestrationHttp.close(), tokens?.close()]);
     },
