@@ -16,6 +16,9 @@ import { createOperationObserver } from './http/operation-observer.ts';
 import { usePrometheusPhases } from './http/prometheus.ts';
 import { attachWebSocket } from './http/websocket.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createTracing } from './tracing.ts';
+import { tracedSchema, useOperationSpans } from './http/tracing.ts';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { schema } from './schema/index.ts';
 import { createUpstreams } from './upstream/index.ts';
 import { headersFromParams } from './auth/principal.ts';
@@ -26,6 +29,8 @@ export interface GatewayOptions {
   /** Shown in GraphiQL's headers pane (embedded mode prints the demo tokens). */
   graphiqlAuthorization?: string;
   logger?: Logger;
+  /** Tests: export spans here (turns tracing on without an OTLP endpoint). */
+  spanExporter?: SpanExporter;
 }
 
 export interface Gateway {
@@ -43,10 +48,11 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
   const observer = createOperationObserver({ logger, metrics });
+  const tracing = createTracing({ ...config.telemetry, exporter: options.spanExporter });
   const upstreams = createUpstreams(config, (call) => {
     metrics.recordUpstream(call);
     observer.upstreamCall(call);
-  });
+  }, tracing);
   const coordinator = config.redisUrl ? createRedisCoordinator(config.redisUrl) : undefined;
   const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator, config.limits.maxWatchedPerCaller);
   metrics.observe({ pollers: () => pollers.stats(), breakers: upstreams.breakers, redisConnected: coordinator && (() => coordinator.connected) });
@@ -54,7 +60,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   let draining = false;
 
   const yoga = createYoga<Record<string, unknown>, Context>({
-    schema,
+    schema: tracing ? tracedSchema(schema, tracing) : schema,
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: config.limits.bodyLimitBytes,
     landingPage: false,
@@ -99,6 +105,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       useCostLimit({ maxCost: config.limits.maxCost }),
       useErrorCodes(),
       observer.operations,
+      ...(tracing ? [useOperationSpans(tracing)] : []),
     ],
   });
 
@@ -137,7 +144,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       pollers.stopAll();
       await websocket.close();
       await drain(server, 10_000);
-      await Promise.all([upstreams.close(), coordinator?.close()]);
+      await Promise.all([upstreams.close(), coordinator?.close(), tracing?.shutdown()]);
     },
   };
 }

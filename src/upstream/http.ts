@@ -1,6 +1,7 @@
 /** The one HTTP client for an upstream: keep-alive pool, timeouts, retries within a budget, circuit breaker. */
 import { Pool } from 'undici';
 import type { UpstreamSettings } from '../config.ts';
+import type { Tracing } from '../tracing.ts';
 import { JunctionError, upstreamFailure, type ErrorCode, type Service } from '../errors.ts';
 import { attempt } from './attempt.ts';
 import { createBreaker } from './breaker.ts';
@@ -58,6 +59,8 @@ export interface UpstreamHttpOptions {
   onCall?: (info: UpstreamCallInfo) => void;
   /** Backoff and budget knobs; defaults suit production (tests shorten them). */
   tuning?: RetryTuning;
+  /** Client spans and `traceparent`; absent when tracing is off. */
+  tracing?: Tracing;
 }
 
 export interface UpstreamHttp {
@@ -72,7 +75,7 @@ export interface UpstreamHttp {
 }
 
 /** Creates the client of one upstream; it never throws synchronously for a valid base URL. */
-export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning = {} }: UpstreamHttpOptions): UpstreamHttp {
+export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning = {}, tracing }: UpstreamHttpOptions): UpstreamHttp {
   const base = new URL(baseUrl);
   const pool = new Pool(base.origin, { connections: settings.connections, connectTimeout: Math.min(settings.timeoutMs, 10_000) });
   const breaker = createBreaker({ failureThreshold: settings.breakerFailures, resetMs: settings.breakerResetMs });
@@ -87,6 +90,8 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
     const mayRetry = req.retry ?? (method === 'GET' || method === 'HEAD');
     const info: UpstreamCallInfo = { service, method, route: req.route ?? routeOf(target), status: 0, durationMs: 0, bytes: 0, retries: 0, requestId: req.headers?.['x-request-id'] };
     const started = performance.now();
+    const span = tracing?.upstream(service, method, info.route);
+    const headers = span ? { ...req.headers, ...span.headers } : req.headers;
     budget.recordRequest();
     let failure: JunctionError | undefined;
     try {
@@ -98,7 +103,7 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
         let waitMs = 0;
         let retryable = false;
         try {
-          const res = await attempt(pool, settings.timeoutMs, { ...req, method, target });
+          const res = await attempt(pool, settings.timeoutMs, { ...req, headers, method, target });
           info.status = res.status;
           info.bytes += res.bytes;
           if (res.status >= 500) permit.failure(); else permit.success();
@@ -129,6 +134,7 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
       throw error;
     } finally {
       info.durationMs = performance.now() - started;
+      span?.end(info.status, info.error);
       try {
         onCall?.(info);
       } catch {

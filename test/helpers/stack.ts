@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
@@ -29,10 +30,12 @@ export interface StackOptions {
   sim?: Parameters<typeof startSimulators>[0];
   /** The gateway's logger (default: silent). */
   logger?: Logger;
+  /** Turns tracing on, exporting to this (e.g. an InMemorySpanExporter). */
+  spanExporter?: SpanExporter;
 }
 
 /** Simulators and a gateway on loopback ports, torn down by `await using`. */
-export async function startStack({ env = {}, sim = {}, logger = createLogger('silent') }: StackOptions = {}) {
+export async function startStack({ env = {}, sim = {}, logger = createLogger('silent'), spanExporter }: StackOptions = {}) {
   const sims = await startSimulators({ orderStepMs: 60_000, ...sim });
   const config = loadConfig({
     PORT: '0',
@@ -52,7 +55,7 @@ export async function startStack({ env = {}, sim = {}, logger = createLogger('si
     bases: { waldur: new URL(sims.waldurUrl).pathname, orchestration: new URL(sims.orchestrationUrl).pathname, orchestrationToken: new URL(sims.orchestrationTokenUrl).pathname },
     file: currentTestFile(expect.getState().testPath),
   });
-  const gateway = createGateway(config, { logger });
+  const gateway = createGateway(config, { logger, spanExporter });
   const url = await gateway.start();
   const principal = (name: PrincipalName) => {
     const found = sims.principals.find((p) => p.name === name);
