@@ -9,7 +9,8 @@ import { createContextFactory, type Context } from './context.ts';
 import { toGraphQLError } from './errors.ts';
 import { useCostLimit } from './http/cost-limit.ts';
 import { useErrorCodes } from './http/error-codes.ts';
-import { graphiqlTabs } from './http/graphiql.ts';
+import { graphiqlDocuments, graphiqlTabs } from './http/graphiql.ts';
+import { loadManifest, manifestOf, useTrustedDocuments } from './http/trusted-documents.ts';
 import { httpProbe, serveHealth } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createOperationObserver } from './http/operation-observer.ts';
@@ -56,6 +57,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const coordinator = config.redisUrl ? createRedisCoordinator(config.redisUrl) : undefined;
   const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator, config.limits.maxWatchedPerCaller);
   metrics.observe({ pollers: () => pollers.stats(), breakers: upstreams.breakers, redisConnected: coordinator && (() => coordinator.connected) });
+  const trusted = config.trustedDocuments.manifest ? loadManifest(config.trustedDocuments.manifest) : undefined;
   const contextFor = createContextFactory(config, upstreams, pollers, logger, metrics.recordBatch);
   let draining = false;
 
@@ -64,6 +66,8 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: config.limits.bodyLimitBytes,
     landingPage: false,
+    // Trusted documents may be named by `documentId` (the GraphQL-over-HTTP draft) instead of the APQ extension.
+    extraParamNames: trusted ? ['documentId'] : [],
     logging: false,
     context: (initial) => {
       const request = (initial as { request?: Request }).request;
@@ -94,6 +98,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       observer.requests,
       usePrometheusPhases(metrics.registry),
       useCSRFPrevention(),
+      ...(trusted ? useTrustedDocuments(trusted, config.trustedDocuments.persistedOnly) : []),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth },
         maxAliases: { n: config.limits.maxAliases },
@@ -147,6 +152,11 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       await Promise.all([upstreams.close(), coordinator?.close(), tracing?.shutdown()]);
     },
   };
+}
+
+/** The GraphiQL examples as a trusted-documents manifest (JSON), as `junction print-manifest` prints it. */
+export function printManifest(): string {
+  return `${JSON.stringify(manifestOf(graphiqlDocuments()), null, 2)}\n`;
 }
 
 /** The SDL as committed in schema.graphql. */
