@@ -56,7 +56,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   }, tracing);
   const coordinator = config.redisUrl ? createRedisCoordinator(config.redisUrl) : undefined;
   const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator, config.limits.maxWatchedPerCaller);
-  metrics.observe({ pollers: () => pollers.stats(), breakers: upstreams.breakers, redisConnected: coordinator && (() => coordinator.connected) });
+  metrics.observe({ pollers: () => pollers.stats(), breakers: () => [{ service: 'waldur', state: upstreams.breakers.waldur }, { service: 'orchestration', state: upstreams.breakers.orchestration }], redisConnected: coordinator && (() => coordinator.connected) });
   const trusted = config.trustedDocuments.manifest ? loadManifest(config.trustedDocuments.manifest) : undefined;
   const contextFor = createContextFactory(config, upstreams, pollers, logger, metrics.recordBatch);
   let draining = false;
@@ -114,7 +114,10 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     ],
   });
 
-  const probes = [httpProbe('waldur', config.waldurUrl), httpProbe('orchestration', config.orchestrationUrl)];
+  const probes = [
+    httpProbe('waldur', config.waldurUrl, () => upstreams.breakers.waldur),
+    httpProbe('orchestration', config.orchestrationUrl, () => upstreams.breakers.orchestration),
+  ];
   const server = createServer((req, res) => {
     const path = req.url?.split('?')[0];
     if (path === '/healthz' || path === '/readyz') return void serveHealth(req, res, path === '/readyz' ? probes : [], () => draining);
@@ -130,7 +133,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     return yoga.requestListener(req, res);
   });
   server.requestTimeout = 120_000;
-  const websocket = attachWebSocket(server, yoga as never);
+  const websocket = attachWebSocket(server, yoga as never, { maxPayloadBytes: config.limits.bodyLimitBytes, exposeInternals: !config.production });
 
   return {
     yoga,
