@@ -26,6 +26,9 @@ async function serve(config: Readonly<Config>) {
         clientSecret: simulators.serviceAccount.clientSecret,
         refreshToken: simulators.serviceAccount.refreshToken,
       },
+      // The embedded Waldur's provider records orchestration projects on the resources of its own offering.
+      links: config.waldurUrl || config.links.offeringUuids.length ? config.links
+        : { ...config.links, offeringUuids: [simulators.waldur.orchestrationOfferingUuid] },
     };
   }
   const staff = !config.waldurUrl ? simulators?.principals.find((p) => p.role === 'staff') : undefined;
@@ -81,6 +84,7 @@ async function main(argv: string[]) {
     case 'help': return void process.stdout.write(`${command.text}\n`);
     case 'version': return void process.stdout.write(`${junctionVersion()}\n`);
     case 'print-schema': return void process.stdout.write((await import('./server.ts')).printSchemaSDL());
+    case 'print-manifest': return void process.stdout.write((await import('./server.ts')).printManifest());
     case 'usage-error':
       process.stderr.write(`${command.message}\n`);
       process.exit(2);

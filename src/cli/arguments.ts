@@ -5,6 +5,7 @@ export type Command =
   | { kind: 'serve' }
   | { kind: 'simulate'; json: boolean }
   | { kind: 'print-schema' }
+  | { kind: 'print-manifest' }
   | { kind: 'usage-error'; message: string };
 
 export const USAGE = `usage: junction [command] [options]
@@ -15,6 +16,7 @@ commands:
   simulate [--json]  run only the Waldur and Orchestration simulators; --json prints one line with their URLs,
                    principals and service account (through npm: npm run simulate -- --json)
   print-schema     print the GraphQL SDL (as committed in schema.graphql)
+  print-manifest   print the GraphiQL examples as a trusted-documents manifest (for TRUSTED_DOCUMENTS)
   help             this text (also -h, --help; "junction COMMAND --help" for one command)
   version          the version (also -v, --version)
 
@@ -38,6 +40,10 @@ const PRINT_SCHEMA_HELP = `usage: junction print-schema
 
 Prints the GraphQL SDL of the gateway's schema to stdout (npm run schema:print writes it to schema.graphql).`;
 
+const PRINT_MANIFEST_HELP = `usage: junction print-manifest
+
+Prints the GraphiQL example operations as a trusted-documents manifest ({"<sha256>": "<document>"}) to stdout.`;
+
 const HELP_FLAGS = new Set(['-h', '--help', 'help']);
 const VERSION_FLAGS = new Set(['-v', '--version', 'version']);
 
@@ -54,7 +60,8 @@ export function parseArguments(argv: readonly string[], { npmJson = false }: { n
   const unexpected = (allowed: string[]) => rest.find((arg) => !allowed.includes(arg));
   switch (first) {
     case 'serve':
-    case 'print-schema': {
+    case 'print-schema':
+    case 'print-manifest': {
       const extra = unexpected([]);
       return extra === undefined ? { kind: first } : usageError(`"${first}" takes no arguments, received "${extra}"`);
     }
@@ -72,7 +79,8 @@ function helpFor(command: string | undefined): Command {
     case 'serve': return { kind: 'help', text: SERVE_HELP };
     case 'simulate': return { kind: 'help', text: SIMULATE_HELP };
     case 'print-schema': return { kind: 'help', text: PRINT_SCHEMA_HELP };
-    default: return usageError(`no help for "${command}": the commands are serve, simulate and print-schema`);
+    case 'print-manifest': return { kind: 'help', text: PRINT_MANIFEST_HELP };
+    default: return usageError(`no help for "${command}": the commands are serve, simulate, print-schema and print-manifest`);
   }
 }
 

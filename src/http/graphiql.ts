@@ -11,6 +11,11 @@ export const PLACEHOLDER_VARIABLES: ExampleVariables = {
   order: { projectUuid: 'a project uuid from PickOrderInputs', offeringUuid: 'the game-server offering uuid', planUuid: 'one of its plan uuids' },
 };
 
+/** The documents of the example tabs: they ship as the trusted-documents manifest (`junction print-manifest`). */
+export function graphiqlDocuments(): string[] {
+  return EXAMPLES.map(([, query]) => query);
+}
+
 /** The example operations GraphiQL opens with: one tab each, so people can explore by running them. */
 export function graphiqlTabs(authorization: string | undefined, values: ExampleVariables = PLACEHOLDER_VARIABLES) {
   const headers = authorization ? JSON.stringify({ Authorization: authorization }, null, 2) : undefined;
