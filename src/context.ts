@@ -36,7 +36,7 @@ export interface Context {
    * Replaces the loaders (and the access evidence behind the orchestration caller) with fresh ones. A subscription
    * keeps one context for all its events; each event calls this so nested fields are read anew, not from the cache.
    */
-  renewLoaders(): void;
+  renewLoaders(this: Context): void;
 }
 
 /** What subscriptions need of the poller registry (declared here so the context does not depend on it). */
@@ -67,10 +67,11 @@ export function createContextFactory(config: Readonly<Config>, upstreams: Upstre
       loaders: createLoaders({ waldur, orchestration, config, links, observeBatch }),
       logger: logger.child({ requestId: principal.requestId }),
       callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal),
-      renewLoaders: () => {
+      // `this`, not `context`: Yoga spreads the context it is given into its own object, and the resolvers see that copy.
+      renewLoaders(this: Context) {
         const fresh = bindCallers(config, upstreams, principal, signal);
-        Object.assign(context, { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access });
-        context.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links, observeBatch });
+        Object.assign(this, { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access });
+        this.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links, observeBatch });
       },
     };
     return context;

@@ -238,7 +238,8 @@ describe('the GraphiQL "create an order" example', () => {
     };
     const picks = await post('PickOrderInputs');
     const game = picks.data.offerings.nodes.find((o: any) => o.type === 'Marketplace.GameServer');
-    const variables = { projectUuid: picks.data.projects.nodes[0].uuid, offeringUuid: game.uuid, planUuid: game.plans[0].uuid, attributes: { name: 'my-first-resource', region: 'eu-west' } };
+    const project = picks.data.customers.nodes.flatMap((c: any) => c.projects.nodes)[0];
+    const variables = { projectUuid: project.uuid, offeringUuid: game.uuid, planUuid: game.plans[0].uuid, attributes: { name: 'my-first-resource', region: 'eu-west' } };
     const created = await post('CreateOrder', variables);
     expect(created.errors).toBeUndefined();
     expect(created.data.createOrder).toMatchObject({ __typename: 'CreateOrderSuccess', order: { type: 'CREATE', state: 'EXECUTING' }, resource: { name: 'my-first-resource', state: 'CREATING' } });

@@ -66,6 +66,31 @@ describe('subscriptions over graphql-ws', () => {
     }
   });
 
+  it('should emit when only the order\'s resource changes, and read nested fields afresh in every event', async () => {
+    const uuid = await pendingOrder();
+    const client = wsClient('staff');
+    try {
+      const sub = collect(client, 'subscription ($uuid: String!) { orderUpdated(uuid: $uuid) { state resource { uuid description state } } }', { uuid });
+      await waitFor(() => sub.events.length === 1);
+      const first = sub.events[0].data.orderUpdated;
+      expect(first.state).toBe('PENDING_PROVIDER');
+      const changed = await stack.query(`mutation { updateResource(input: { uuid: "${first.resource.uuid}", description: "changed while the order waits" }) { __typename } }`);
+      expect(changed.data?.updateResource.__typename).toBe('UpdateResourceSuccess');
+      // The order itself did not change: only the resource its selection reads did.
+      await waitFor(() => sub.events.length === 2);
+      expect(sub.events[1].data.orderUpdated).toMatchObject({ state: 'PENDING_PROVIDER', resource: { description: 'changed while the order waits' } });
+      await stack.control('waldur', 'POST', 'advance', { order: uuid, to: 'executing' });
+      await waitFor(() => sub.events.at(-1).data.orderUpdated.state === 'EXECUTING');
+      await stack.control('waldur', 'POST', 'advance', { order: uuid, to: 'done' });
+      const events = await sub.done;
+      const fresh = await stack.query(`{ resource(uuid: "${first.resource.uuid}") { state } }`);
+      expect(events.at(-1).data.orderUpdated).toMatchObject({ state: 'DONE', resource: { state: fresh.data.resource.state } });
+      expect(fresh.data.resource.state).toBe('OK');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('should poll one order once per interval however many subscribers watch it', async () => {
     const uuid = await pendingOrder();
     const clients = Array.from({ length: 5 }, () => wsClient('staff'));

@@ -21,9 +21,38 @@ function watch<T extends { state?: string }>(ctx: Context, collection: string, u
   });
 }
 
-/** An order now and after every change; completes after a terminal state (done, erred, canceled, rejected). */
-export function watchOrder(ctx: Context, uuid: string, fields: readonly string[]) {
-  return watch<Order>(ctx, 'marketplace-orders', parseUuid(uuid), fields, (o) => TERMINAL_ORDER_STATES.has(o.state ?? ''));
+/** What one poll of an order saw: the order, and its resource when the selection reads resource fields the order does not carry. */
+export interface PolledOrder {
+  order: Row<Order>;
+  resource: Row<Resource> | null;
+}
+
+// The resource fields an order row carries itself (Order.resource's link): reading only these needs no resource poll.
+const CARRIED_RESOURCE_FIELDS = new Set(['uuid', 'name']);
+
+/**
+ * An order now and after every change; completes after a terminal state (done, erred, canceled, rejected). When the
+ * selection reads its resource (`resource { state }`), each poll fetches that resource too and a change of either
+ * emits, so `orderUpdated` never shows a resource state older than `resourceUpdated` would.
+ */
+export function watchOrder(ctx: Context, uuid: string, fields: readonly string[], resourceFields: readonly string[]): AsyncIterableIterator<PolledOrder> {
+  const orderUuid = parseUuid(uuid);
+  const withResource = resourceFields.some((field) => !CARRIED_RESOURCE_FIELDS.has(field));
+  const wanted = [...new Set(['uuid', 'state', 'modified', ...fields, ...(withResource ? ['marketplace_resource_uuid'] : [])])].sort();
+  const linked = [...new Set(['uuid', ...resourceFields])].sort();
+  return ctx.pollers.subscribe<PolledOrder>({
+    key: `marketplace-orders:${orderUuid}:${wanted.join(',')}:${withResource ? linked.join(',') : '-'}:${ctx.principal.key}`,
+    scope: ctx.principal.key,
+    fetch: async (signal) => {
+      const { waldur } = ctx.callersFor(signal);
+      const order = await waldur.retrieve<Row<Order>>('marketplace-orders', orderUuid, wanted);
+      const resourceUuid = (order as { marketplace_resource_uuid?: string | null }).marketplace_resource_uuid;
+      const resource = withResource && resourceUuid ? await waldur.retrieve<Row<Resource>>('marketplace-resources', resourceUuid, linked) : null;
+      return { order, resource };
+    },
+    fingerprint: (polled) => JSON.stringify(polled),
+    isTerminal: ({ order }) => TERMINAL_ORDER_STATES.has(order.state ?? ''),
+  });
 }
 
 /** A resource now and after every change; completes once it is Terminated. */
