@@ -31,7 +31,7 @@ export function useErrorCodes(): Plugin {
 }
 
 const OUR_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED',
-  'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR', 'INTERNAL'] satisfies ErrorCode[]);
+  'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR', 'NOT_SUPPORTED', 'INTERNAL'] satisfies ErrorCode[]);
 
 /** Yoga's and the libraries' own codes (REQUEST_ENTITY_TOO_LARGE, …) become ours; the request was at fault. */
 function withCode(error: GraphQLError): GraphQLError {

@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { WaldurCaller } from '../../upstream/waldur/client.ts';
 import type { Query } from './memo.ts';
-import { allRows, firstPage, MAX_BATCHED_ROWS } from './pages.ts';
+import { allRows, firstPage, hasMoreAfter, MAX_BATCHED_ROWS } from './pages.ts';
 import type { Row } from './row.ts';
+import { sameUuid } from './same-uuid.ts';
 
 /** Rows of many parents fetched in one go are sliced per parent only up to this many rows (5 full pages). */
 
@@ -36,11 +37,12 @@ export function childrenLoader<T>(waldur: WaldurCaller, spec: ChildrenSpec) {
     if (parents.length === 1) return [{ kind: 'alone' }];
     const query: Query = [...spec.query, [spec.parentParam, parents.join(',')]];
     const first = await firstPage<T>(waldur, spec.collection, query, fields);
-    if (first.total > MAX_BATCHED_ROWS) return parents.map(() => ({ kind: 'alone' }));
-    const groups = new Map<string, Row<T>[]>(parents.map((p) => [p, []]));
+    if ((first.total ?? 0) > MAX_BATCHED_ROWS || (first.total === undefined && hasMoreAfter(first, 1))) return parents.map(() => ({ kind: 'alone' }));
+    const groups = new Map<string, Row<T>[]>(parents.map((p) => [sameUuid(p), []]));
+    // A row naming no parent of the batch (or none at all) belongs to no group; Waldur may render uuids dashed.
     for (const row of await allRows<T>(waldur, spec.collection, query, fields, first)) {
-      groups.get(String((row as Record<string, unknown>)[spec.parentField]))?.push(row);
+      groups.get(sameUuid((row as Record<string, unknown>)[spec.parentField]))?.push(row);
     }
-    return parents.map((p) => ({ kind: 'all', rows: groups.get(p) ?? [] }));
+    return parents.map((p) => ({ kind: 'all', rows: groups.get(sameUuid(p)) ?? [] }));
   }, { maxBatchSize: 100 });
 }

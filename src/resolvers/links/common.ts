@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
 import { JunctionError } from '../../errors.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
+import { isOrchestrationId } from '../../upstream/orchestration/ids.ts';
 import type { Project } from '../../upstream/waldur/types.ts';
 import { waldurFieldsFor } from '../field-plan.ts';
 
@@ -29,6 +30,8 @@ export async function linkedOrchestrationProjectId(project: Row<Project>, ctx: C
   const field = ctx.config.links.projectField;
   const links = ctx.loaders.links;
   let value = (project as Record<string, unknown>)[field];
+  // A row without its uuid (the document allows it) cannot be looked up again: it links to nothing we can prove.
+  if (value === undefined && !project.uuid) return null;
   if (value === undefined) {
     const known = links.knownProjectLink(project.uuid);
     if (known !== undefined) return known;
@@ -36,7 +39,8 @@ export async function linkedOrchestrationProjectId(project: Row<Project>, ctx: C
     const row = await ctx.loaders.waldur.project(fields).load(project.uuid);
     value = (row as Record<string, unknown> | null)?.[field];
   }
-  const linked = typeof value === 'string' && value.trim() !== '' ? value : null;
+  // A value that is no orchestration id (free text such as "My unique string") means "not linked", not bad input.
+  const linked = typeof value === 'string' && isOrchestrationId(value) ? value : null;
   links.rememberProjectLink(project.uuid, linked);
   return linked;
 }
