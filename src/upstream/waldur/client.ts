@@ -3,6 +3,7 @@ import { malformedBody } from '../failures.ts';
 import type { HttpMethod, UpstreamHttp, UpstreamResponse } from '../http.ts';
 import { parseLinkHeader } from '../link-header.ts';
 import { countOfOneRowPage, resultCount } from './counts.ts';
+import { withLegacyDates } from './legacy-dates.ts';
 import { fieldParams, pageParams, waldurPath, waldurUrlFor } from './paths.ts';
 import type { Page, User } from './types.ts';
 
@@ -83,8 +84,8 @@ export function createWaldurClient(http: UpstreamHttp): WaldurClient {
         (await http.request<string>({ method: 'GET', path: waldurPath(path), headers: { ...headers, accept: 'text/plain' }, signal: caller.signal, retry: true, responseType: 'text' })).body;
 
       const listPath = async <T>(path: string, options: ListOptions = {}): Promise<Page<T>> => {
-        const query = [...(options.query ?? []), ...fieldParams(options.fields), ...pageParams(options.page, options.pageSize)];
-        const res = await call<T[]>('GET', waldurPath(path), query);
+        const extra = [...fieldParams(options.fields), ...pageParams(options.page, options.pageSize)];
+        const res = await withLegacyDates(options.query ?? [], (query) => call<T[]>('GET', waldurPath(path), [...query, ...extra]));
         if (!Array.isArray(res.body)) throw malformedBody('waldur', res.status);
         return { items: res.body, total: resultCount(res.headers), links: parseLinkHeader(res.headers.link) };
       };
@@ -94,7 +95,7 @@ export function createWaldurClient(http: UpstreamHttp): WaldurClient {
         list: (collection, options) => listPath(collection, options),
         async count(collection, query = []) {
           // No `field=`: the documented `*_count` (HEAD) operations do not declare it; page_size=1 keeps the server's work small.
-          const res = await call('HEAD', waldurPath(collection), [...query, ['page_size', '1']]);
+          const res = await withLegacyDates(query, (q) => call('HEAD', waldurPath(collection), [...q, ['page_size', '1']]));
           return resultCount(res.headers) ?? countOfOneRowPage(await listPath(collection, { query, fields: ['uuid'], pageSize: 1 }));
         },
         retrieve: async <T>(collection: string, uuid: string, fields?: readonly string[]) =>
