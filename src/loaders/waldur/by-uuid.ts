@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { JunctionError } from '../../errors.ts';
 import type { WaldurCaller } from '../../upstream/waldur/client.ts';
+import { measured, type BatchObserver } from '../batch-size.ts';
 import type { Row } from './row.ts';
 import { sameUuid } from './same-uuid.ts';
 
@@ -9,15 +10,15 @@ import { sameUuid } from './same-uuid.ts';
  * loaded as parallel, de-duplicated `GET <collection>/<uuid>/?field=…` on the keep-alive pool.
  * An object the caller cannot see (404) loads as null; any other failure rejects that key only.
  */
-export function retrieveLoader<T>(waldur: WaldurCaller, collection: string, fields: readonly string[] | undefined) {
-  return new DataLoader<string, Row<T> | null>((uuids) => Promise.all(uuids.map(async (uuid) => {
+export function retrieveLoader<T>(waldur: WaldurCaller, collection: string, fields: readonly string[] | undefined, observe?: BatchObserver) {
+  return new DataLoader<string, Row<T> | null>(measured(collection, observe, (uuids) => Promise.all(uuids.map(async (uuid) => {
     try {
       return await waldur.retrieve<Row<T>>(collection, uuid, fields);
     } catch (error) {
       if (error instanceof JunctionError && error.code === 'NOT_FOUND') return null;
       return error instanceof Error ? error : new Error(String(error));
     }
-  })));
+  }))));
 }
 
 /**
@@ -27,9 +28,9 @@ export function retrieveLoader<T>(waldur: WaldurCaller, collection: string, fiel
  * filter and answers the unfiltered list), and a 400 means it refused it; either way that chunk is read again
  * with one exact `GET marketplace-public-offerings/<uuid>/` per offering, never answered from the wrong rows.
  */
-export function offeringLoader<T>(waldur: WaldurCaller, fields: readonly string[]) {
-  const exact = retrieveLoader<T>(waldur, 'marketplace-public-offerings', fields);
-  return new DataLoader<string, Row<T> | null>(async (uuids) => {
+export function offeringLoader<T>(waldur: WaldurCaller, fields: readonly string[], observe?: BatchObserver) {
+  const exact = retrieveLoader<T>(waldur, 'marketplace-public-offerings', fields, observe);
+  return new DataLoader<string, Row<T> | null>(measured('marketplace-public-offerings', observe, async (uuids) => {
     const found = new Map<string, Row<T> | null | Error>();
     const chunks: string[][] = [];
     for (let i = 0; i < uuids.length; i += 100) chunks.push(uuids.slice(i, i + 100));
@@ -43,7 +44,7 @@ export function offeringLoader<T>(waldur: WaldurCaller, fields: readonly string[
       for (const row of rows) found.set(sameUuid(row.uuid), row);
     }));
     return uuids.map((uuid) => found.get(sameUuid(uuid)) ?? null);
-  }, { maxBatchSize: 300 });
+  }), { maxBatchSize: 300 });
 }
 
 /** The rows of one `uuid_list` call, or undefined when the filter was ignored or refused. */
