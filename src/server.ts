@@ -12,6 +12,7 @@ import { useErrorCodes } from './http/error-codes.ts';
 import { graphiqlTabs } from './http/graphiql.ts';
 import { httpProbe, serveHealth } from './http/health.ts';
 import { createMetrics, useOperationMetrics } from './http/metrics.ts';
+import { useLiveQueries } from './http/live-queries.ts';
 import { attachWebSocket } from './http/websocket.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
@@ -19,6 +20,7 @@ import { createUpstreams } from './upstream/index.ts';
 import { headersFromParams } from './auth/principal.ts';
 import { PollerRegistry } from './subscriptions/registry.ts';
 import { createRedisCoordinator } from './subscriptions/redis-coordinator.ts';
+import { LiveQueries } from './subscriptions/live/live-queries.ts';
 
 export interface GatewayOptions {
   /** Shown in GraphiQL's headers pane (embedded mode prints the demo tokens). */
@@ -44,6 +46,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const coordinator = config.redisUrl ? createRedisCoordinator(config.redisUrl) : undefined;
   const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator, config.limits.maxWatchedPerCaller);
   const contextFor = createContextFactory(config, upstreams, pollers, logger);
+  const live = new LiveQueries(pollers, config.pollIntervalMs);
   let draining = false;
 
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -95,6 +98,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
         blockFieldSuggestion: { enabled: config.production },
       }),
       useCostLimit({ maxCost: config.limits.maxCost }),
+      useLiveQueries({ live, contextFor }),
       useErrorCodes(),
       useOperationMetrics(metrics),
     ],
@@ -132,6 +136,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     }),
     async stop() {
       draining = true;
+      live.stopAll();
       pollers.stopAll();
       await websocket.close();
       await drain(server, 10_000);
