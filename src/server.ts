@@ -12,7 +12,8 @@ import { useErrorCodes } from './http/error-codes.ts';
 import { graphiqlTabs } from './http/graphiql.ts';
 import { httpProbe, serveHealth } from './http/health.ts';
 import { createMetrics, useOperationMetrics } from './http/metrics.ts';
-import { useLiveQueries } from './http/live-queries.ts';
+import { createBoard, type DemoPrincipal } from './http/board.ts';
+import { registerLiveQueryMetrics, useLiveQueries } from './http/live-queries.ts';
 import { attachWebSocket } from './http/websocket.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
@@ -25,6 +26,8 @@ import { LiveQueries } from './subscriptions/live/live-queries.ts';
 export interface GatewayOptions {
   /** Shown in GraphiQL's headers pane (embedded mode prints the demo tokens). */
   graphiqlAuthorization?: string;
+  /** Offered as one-click sign-ins on the board at `/` (embedded mode). */
+  demoPrincipals?: readonly DemoPrincipal[];
   logger?: Logger;
 }
 
@@ -47,6 +50,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator, config.limits.maxWatchedPerCaller);
   const contextFor = createContextFactory(config, upstreams, pollers, logger);
   const live = new LiveQueries(pollers, config.pollIntervalMs);
+  registerLiveQueryMetrics(metrics.registry, live);
   let draining = false;
 
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -104,6 +108,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     ],
   });
 
+  const board = createBoard({ demo: options.demoPrincipals });
   const probes = [httpProbe('waldur', config.waldurUrl), httpProbe('orchestration', config.orchestrationUrl)];
   const server = createServer((req, res) => {
     const path = req.url?.split('?')[0];
@@ -114,6 +119,14 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
         res.end(text);
       }, (error: unknown) => {
         logger.error({ err: error }, 'metrics collection failed');
+        res.writeHead(500).end();
+      });
+    }
+    if (path === '/' || path === '/board.js' || path === '/board.css' || path === '/board/demo.json') {
+      return void board(req, res, path).then((served) => {
+        if (!served) res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      }, (error: unknown) => {
+        logger.error({ err: error }, 'board failed');
         res.writeHead(500).end();
       });
     }

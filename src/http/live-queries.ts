@@ -3,6 +3,7 @@ import {
   type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { Gauge, type Registry } from 'prom-client';
 import type { Context, ContextInput } from '../context.ts';
 import { LiveDirective } from '../schema/live-directive.ts';
 import type { LiveQueries } from '../subscriptions/live/live-queries.ts';
@@ -77,4 +78,14 @@ function unboundedList(schema: GraphQLSchema, document: DocumentNode, operation:
   };
   const root = schema.getQueryType();
   return root ? walk(root, operation.selectionSet, '') : undefined;
+}
+
+/** `junction_live_queries` (shared executions) and `junction_live_watched_reads` (upstream reads they watch). */
+export function registerLiveQueryMetrics(registry: Registry, live: LiveQueries): void {
+  new Gauge({ name: 'junction_live_queries', help: 'Live query executions (one per document, variables and caller, however many clients).', registers: [registry], collect() {
+    this.set(live.size);
+  } });
+  new Gauge({ name: 'junction_live_watched_reads', help: 'Upstream reads watched by live queries (each a shared poller or a share of one).', registers: [registry], collect() {
+    this.set(live.watchedReads);
+  } });
 }
