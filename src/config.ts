@@ -12,7 +12,11 @@ export interface UpstreamSettings {
   timeoutMs: number;
   retries: number;
   connections: number;
-  breakerFailures: number;
+  /** The breaker opens when more than this percentage of the calls in the window failed… */
+  breakerFailurePercent: number;
+  breakerWindowMs: number;
+  /** …and the window holds at least this many calls. */
+  breakerMinCalls: number;
   breakerResetMs: number;
 }
 
@@ -45,7 +49,8 @@ export const ENV_DEFAULTS = {
   ORCHESTRATION_CLIENT_ID: undefined, ORCHESTRATION_CLIENT_SECRET: undefined, ORCHESTRATION_REFRESH_TOKEN: undefined,
   ORCHESTRATION_PATHS: '{}',
   UPSTREAM_TIMEOUT_MS: '10000', UPSTREAM_RETRIES: '2', UPSTREAM_CONNECTIONS: '32',
-  UPSTREAM_BREAKER_FAILURES: '5', UPSTREAM_BREAKER_RESET_MS: '10000',
+  UPSTREAM_BREAKER_FAILURE_PERCENT: '50', UPSTREAM_BREAKER_WINDOW_MS: '10000', UPSTREAM_BREAKER_MIN_CALLS: '20',
+  UPSTREAM_BREAKER_RESET_MS: '10000',
   WALDUR_TIMEOUT_MS: undefined, ORCHESTRATION_TIMEOUT_MS: undefined,
   LINK_PROJECT_FIELD: 'backend_id', LINK_RESOURCE_OFFERING_TYPES: '',
   REDIS_URL: undefined, POLL_INTERVAL_MS: '2000',
@@ -104,7 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     timeoutMs: int('UPSTREAM_TIMEOUT_MS', 1, 600_000),
     retries: int('UPSTREAM_RETRIES', 0, 10),
     connections: int('UPSTREAM_CONNECTIONS', 1, 1024),
-    breakerFailures: int('UPSTREAM_BREAKER_FAILURES', 1, 1000),
+    breakerFailurePercent: int('UPSTREAM_BREAKER_FAILURE_PERCENT', 1, 99),
+    breakerWindowMs: int('UPSTREAM_BREAKER_WINDOW_MS', 1000, 3_600_000),
+    breakerMinCalls: int('UPSTREAM_BREAKER_MIN_CALLS', 1, 100_000),
     breakerResetMs: int('UPSTREAM_BREAKER_RESET_MS', 100, 3_600_000),
   };
   const upstream = (override: EnvName): UpstreamSettings => ({

@@ -109,7 +109,10 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   });
 
   const board = createBoard({ demo: options.demoPrincipals });
-  const probes = [httpProbe('waldur', config.waldurUrl), httpProbe('orchestration', config.orchestrationUrl)];
+  const probes = [
+    httpProbe('waldur', config.waldurUrl, () => upstreams.breakers.waldur),
+    httpProbe('orchestration', config.orchestrationUrl, () => upstreams.breakers.orchestration),
+  ];
   const server = createServer((req, res) => {
     const path = req.url?.split('?')[0];
     if (path === '/healthz' || path === '/readyz') return void serveHealth(req, res, path === '/readyz' ? probes : [], () => draining);
@@ -133,7 +136,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     return yoga.requestListener(req, res);
   });
   server.requestTimeout = 120_000;
-  const websocket = attachWebSocket(server, yoga as never);
+  const websocket = attachWebSocket(server, yoga as never, { maxPayloadBytes: config.limits.bodyLimitBytes, exposeInternals: !config.production });
 
   return {
     yoga,

@@ -29,8 +29,39 @@ export function principalFrom(headers: HeaderSource): Principal {
     orchestrationAuthorization: orchestrationAuthorization && /^bearer\s+\S+$/i.test(orchestrationAuthorization) ? orchestrationAuthorization : undefined,
     impersonateUserUuid: impersonate && UUID.test(impersonate) ? impersonate : undefined,
     requestId: requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
-    key: sha256(`${waldurAuthorization ?? ''}\u0000${orchestrationAuthorization ?? ''}\u0000${impersonate ?? ''}`),
+    key: identityKey(waldurAuthorization, orchestrationAuthorization, impersonate),
   };
+}
+
+/**
+ * The key of what the upstreams will treat as one caller: the scheme's case, extra spaces and ignored headers
+ * (an impersonation header that is not a uuid is never forwarded) do not make a new caller. Caps on live
+ * pollers and poller sharing depend on it: a respelled header must not buy a second allowance.
+ */
+function identityKey(waldur: string | undefined, orchestration: string | undefined, impersonate: string | undefined): string {
+  const credential = (value: string | undefined) => {
+    const parts = value?.split(/\s+/).filter(Boolean) ?? [];
+    return parts.length === 2 ? `${parts[0].toLowerCase()} ${parts[1]}` : parts.join(' ');
+  };
+  const orchestrationBearer = orchestration && /^bearer\s+\S+$/i.test(orchestration) ? credential(orchestration) : '';
+  const impersonated = impersonate && UUID.test(impersonate) ? impersonate.toLowerCase().replace(/-/g, '') : '';
+  return sha256(`${credential(waldur)}\u0000${orchestrationBearer}\u0000${impersonated}`);
+}
+
+const CREDENTIAL = /^(token|bearer|jwt)\s+[\x21-\x7e]{1,2048}$/i;
+
+/**
+ * Why the credentials a WebSocket client sent in `connection_init` cannot be right, or undefined. graphql-ws
+ * closes such a connection with 4403 at once, rather than failing each of its operations later.
+ */
+export function credentialProblem(params: Record<string, unknown> | undefined): string | undefined {
+  for (const [name, value] of Object.entries(params ?? {})) {
+    const header = name.toLowerCase();
+    if (header === 'authorization' && (typeof value !== 'string' || !CREDENTIAL.test(value.trim()))) return 'Authorization: expected "Token <key>" or "Bearer <token>"';
+    if (header === 'x-orchestration-authorization' && (typeof value !== 'string' || !/^bearer\s+[\x21-\x7e]{1,4096}$/i.test(value.trim()))) return 'X-Orchestration-Authorization: expected "Bearer <token>"';
+    if (header === 'x-impersonated-user-uuid' && (typeof value !== 'string' || !UUID.test(value.trim()))) return 'X-Impersonated-User-Uuid: expected a uuid';
+  }
+  return undefined;
 }
 
 /** graphql-ws connectionParams are a plain object; header names are matched case-insensitively. */

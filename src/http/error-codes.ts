@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult } from '@envelop/core';
 import type { Plugin } from 'graphql-yoga';
-import { JunctionError, type ErrorCode } from '../errors.ts';
+import { JunctionError, toGraphQLError, type ErrorCode } from '../errors.ts';
 
 /**
  * Gives every error a code from the one list: GraphQL's own parse, validation and variable-coercion errors
@@ -32,6 +32,11 @@ export function useErrorCodes(): Plugin {
 
 const OUR_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED',
   'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR', 'INTERNAL'] satisfies ErrorCode[]);
+
+/** What a client may see of any error outside Yoga's pipeline (graphql-ws sends its own): coded, internals masked. */
+export function codedError(error: GraphQLError, exposeInternals: boolean): GraphQLError {
+  return toGraphQLError(withCode(error), exposeInternals);
+}
 
 /** Yoga's and the libraries' own codes (REQUEST_ENTITY_TOO_LARGE, …) become ours; the request was at fault. */
 function withCode(error: GraphQLError): GraphQLError {

@@ -7,14 +7,25 @@ export interface ReadinessProbe {
   check(signal: AbortSignal): Promise<void>;
 }
 
-/** A probe that is satisfied by any HTTP answer below 500: the service is up, whatever it thinks of us. */
-export function httpProbe(name: string, url: string): ReadinessProbe {
+/**
+ * A probe that is satisfied by any HTTP answer below 500 (the service is up, whatever it thinks of us) while the
+ * gateway's circuit breaker for it is closed. Reasons name no address: /readyz is often reachable from outside.
+ */
+export function httpProbe(name: string, url: string, breakerState: () => string = () => 'closed'): ReadinessProbe {
   return {
     name,
     async check(signal) {
-      const response = await request(url, { method: 'GET', signal, headersTimeout: 2000, bodyTimeout: 2000 });
-      await response.body.dump();
-      if (response.statusCode >= 500) throw new Error(`HTTP ${response.statusCode}`);
+      const breaker = breakerState();
+      if (breaker === 'open') throw new Error('circuit breaker open: calls fail fast until a trial call succeeds');
+      let status: number;
+      try {
+        const response = await request(url, { method: 'GET', signal, headersTimeout: 2000, bodyTimeout: 2000 });
+        await response.body.dump();
+        status = response.statusCode;
+      } catch (error) {
+        throw new Error(signal.aborted || /TIMEOUT/.test(String((error as { code?: unknown }).code)) ? 'no answer in time' : 'unreachable');
+      }
+      if (status >= 500) throw new Error(`HTTP ${status}`);
     },
   };
 }

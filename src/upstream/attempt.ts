@@ -1,4 +1,4 @@
-/** One HTTP exchange on the pool: headers deadline, caller abort, body always read to the end. */
+/** One HTTP exchange on the pool: one deadline for the whole exchange (body included), caller abort, body read to the end. */
 import type { Pool } from 'undici';
 
 export interface RawRequest {
@@ -19,8 +19,8 @@ export interface RawResponse {
 }
 
 /**
- * Sends once; resolves with any status. Rejects with a transport error (a headers timeout carries code
- * UND_ERR_HEADERS_TIMEOUT), or with the caller's abort reason.
+ * Sends once; resolves with any status. Rejects with a transport error (running out of time, before or during the
+ * body, carries code UND_ERR_HEADERS_TIMEOUT), or with the caller's abort reason.
  */
 export async function attempt(pool: Pool, timeoutMs: number, req: RawRequest): Promise<RawResponse> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -34,10 +34,10 @@ export async function attempt(pool: Pool, timeoutMs: number, req: RawRequest): P
     headers['content-type'] = 'application/x-www-form-urlencoded';
   }
 
-  // undici's own headersTimeout ticks with ~1 s resolution; this deadline is exact and also covers time queued for a
-  // free connection. undici's body timeout still guards a body that stalls.
+  // One deadline for the whole exchange: queueing for a connection, headers and the body. undici's own timeouts
+  // restart on every chunk, so a body trickled a byte at a time would otherwise hold the request for ever.
   const controller = new AbortController();
-  const timeout = Object.assign(new Error(`no response headers within ${timeoutMs} ms`), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+  const timeout = Object.assign(new Error(`no complete response within ${timeoutMs} ms`), { code: 'UND_ERR_HEADERS_TIMEOUT' });
   const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
   const onAbort = () => controller.abort(req.signal?.reason);
   if (req.signal?.aborted) onAbort();
@@ -47,7 +47,6 @@ export async function attempt(pool: Pool, timeoutMs: number, req: RawRequest): P
       path: req.target, method: req.method as 'GET', headers, body, signal: controller.signal,
       headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
     });
-    clearTimeout(timer);
     const raw = Buffer.from(await res.body.arrayBuffer());
     const flat: Record<string, string> = {};
     for (const [name, value] of Object.entries(res.headers)) {

@@ -1,66 +1,50 @@
-/** A circuit breaker per upstream: closed → open after N consecutive failures → half-open (one trial) after a pause. */
+/**
+ * A circuit breaker per upstream, on cockatiel: it opens when more than a share of the calls in a sliding time
+ * window failed, once the window holds a minimum number of calls, so a short burst within a low fault rate does
+ * not cut everyone off. After a pause one trial call goes through; calls arriving meanwhile wait for its verdict
+ * instead of failing, then run (or fail fast if the trial failed).
+ */
+import { BrokenCircuitError, CircuitState, SamplingBreaker, circuitBreaker, handleWhen } from 'cockatiel';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
-export interface BreakerOptions {
-  failureThreshold: number;
+export interface BreakerOptions<T> {
+  /** Share of failed calls (0–1, exclusive) in the window that opens the breaker. */
+  failureRatio: number;
+  windowMs: number;
+  /** Calls the window must hold before the ratio counts. */
+  minCalls: number;
+  /** Time open before a trial call. */
   resetMs: number;
-  now?: () => number;
+  /** Which thrown errors and which results count against the upstream; anything else is a success. */
+  failedError: (error: Error) => boolean;
+  failedResult: (result: T) => boolean;
 }
 
-/** What one admitted attempt reports back; exactly one call settles it, later calls are ignored. */
-export interface BreakerPermit {
-  success(): void;
-  failure(): void;
-  /** The attempt ended without a verdict on the upstream (e.g. the caller aborted). */
-  release(): void;
-}
+const STATES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'open',
+};
 
-/** Creates a breaker; `admit()` returns a permit, or undefined when calls must fail fast. Never throws. */
-export function createBreaker({ failureThreshold, resetMs, now = Date.now }: BreakerOptions) {
-  let state: BreakerState = 'closed';
-  let failures = 0;
-  let openedAt = 0;
-  let trialInFlight = false;
-
-  const open = () => {
-    state = 'open';
-    openedAt = now();
-    trialInFlight = false;
-  };
-
-  const permit = (trial: boolean): BreakerPermit => {
-    let settled = false;
-    const settle = (verdict: 'success' | 'failure' | 'none') => {
-      if (settled) return;
-      settled = true;
-      if (trial) trialInFlight = false;
-      if (verdict === 'success') {
-        state = 'closed';
-        failures = 0;
-      } else if (verdict === 'failure') {
-        failures += 1;
-        if (trial || (state === 'closed' && failures >= failureThreshold)) open();
-      }
-    };
-    return { success: () => settle('success'), failure: () => settle('failure'), release: () => settle('none') };
-  };
-
+/** Creates a breaker; `run` rejects with `whenOpen()` while the circuit is open. Never throws synchronously. */
+export function createBreaker<T>({ failureRatio, windowMs, minCalls, resetMs, failedError, failedResult }: BreakerOptions<T>) {
+  const policy = circuitBreaker(handleWhen(failedError).orWhenResult((result) => failedResult(result as T)), {
+    halfOpenAfter: resetMs,
+    breaker: new SamplingBreaker({ threshold: failureRatio, duration: windowMs, minimumRps: (minCalls * 1000) / windowMs }),
+  });
   return {
     get state(): BreakerState {
-      if (state === 'open' && now() - openedAt >= resetMs) state = 'half-open';
-      return state;
+      // cockatiel moves Open → HalfOpen only when a call arrives; report what the next call would meet.
+      return STATES[policy.state];
     },
-    admit(): BreakerPermit | undefined {
-      const current = this.state;
-      if (current === 'closed') return permit(false);
-      if (current === 'half-open' && !trialInFlight) {
-        trialInFlight = true;
-        return permit(true);
+    /** Runs one attempt through the breaker; results counted as failures are still returned to the caller. */
+    async run(fn: () => Promise<T>, whenOpen: () => Error): Promise<T> {
+      try {
+        return await policy.execute(fn);
+      } catch (error) {
+        throw error instanceof BrokenCircuitError ? whenOpen() : error;
       }
-      return undefined;
     },
   };
 }
 
-export type Breaker = ReturnType<typeof createBreaker>;
+export type Breaker<T> = ReturnType<typeof createBreaker<T>>;

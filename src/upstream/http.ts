@@ -2,8 +2,8 @@
 import { Pool } from 'undici';
 import type { UpstreamSettings } from '../config.ts';
 import { JunctionError, upstreamFailure, type ErrorCode, type Service } from '../errors.ts';
-import { attempt } from './attempt.ts';
-import { createBreaker } from './breaker.ts';
+import { attempt, type RawResponse } from './attempt.ts';
+import { createBreaker, type BreakerState } from './breaker.ts';
 import { breakerOpen, classifyTransportError, foreignOrigin, isRetryableTransportError, malformedBody, transportFailure } from './failures.ts';
 import { backoffMs, createRetryBudget, RETRYABLE_STATUSES, retryAfterMs, sleep, type RetryTuning } from './retry.ts';
 import { resolveTarget, routeOf } from './target.ts';
@@ -61,6 +61,8 @@ export interface UpstreamHttpOptions {
 export interface UpstreamHttp {
   readonly service: Service;
   readonly baseUrl: string;
+  /** The circuit breaker's state, for readiness. */
+  readonly breakerState: BreakerState;
   /** Sends a request; resolves on 2xx, else rejects with a JunctionError, or with the signal's reason on abort. */
   request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>>;
   /** Stops retries and waits for in-flight requests, then closes every connection. */
@@ -71,7 +73,15 @@ export interface UpstreamHttp {
 export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning = {} }: UpstreamHttpOptions): UpstreamHttp {
   const base = new URL(baseUrl);
   const pool = new Pool(base.origin, { connections: settings.connections, connectTimeout: Math.min(settings.timeoutMs, 10_000) });
-  const breaker = createBreaker({ failureThreshold: settings.breakerFailures, resetMs: settings.breakerResetMs });
+  const breaker = createBreaker<RawResponse>({
+    failureRatio: settings.breakerFailurePercent / 100,
+    windowMs: settings.breakerWindowMs,
+    minCalls: settings.breakerMinCalls,
+    resetMs: settings.breakerResetMs,
+    // A caller that gives up, or a bug of ours, says nothing about the upstream's health.
+    failedError: (error) => classifyTransportError(error) !== 'other',
+    failedResult: (res) => res.status >= 500,
+  });
   const budget = createRetryBudget(tuning);
   const maxRetryAfterMs = tuning.maxRetryAfterMs ?? 5_000;
   let closing = false;
@@ -88,16 +98,13 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
     try {
       for (;;) {
         if (req.signal?.aborted) throw req.signal.reason;
-        const permit = breaker.admit();
-        // Our own failed attempts may have opened the breaker: report what the upstream said, not the breaker.
-        if (!permit) throw failure ?? breakerOpen(service);
         let waitMs = 0;
         let retryable = false;
         try {
-          const res = await attempt(pool, settings.timeoutMs, { ...req, method, target });
+          // Our own failed attempts may have opened the breaker: report what the upstream said, not the breaker.
+          const res = await breaker.run(() => attempt(pool, settings.timeoutMs, { ...req, method, target }), () => failure ?? breakerOpen(service));
           info.status = res.status;
           info.bytes += res.bytes;
-          if (res.status >= 500) permit.failure(); else permit.success();
           if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body: req.responseType === 'text' ? (res.text as T) : parseBody<T>(service, method, res), bytes: res.bytes };
           const retryAfter = retryAfterMs(res.headers['retry-after']);
           const seconds = retryAfter === undefined ? undefined : String(Math.ceil(retryAfter / 1000));
@@ -105,13 +112,9 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
           retryable = RETRYABLE_STATUSES.has(res.status) && (retryAfter === undefined || retryAfter <= maxRetryAfterMs);
           waitMs = retryAfter ?? 0;
         } catch (error) {
-          if (req.signal?.aborted) {
-            permit.release();
-            throw req.signal.reason;
-          }
+          if (req.signal?.aborted) throw req.signal.reason;
           if (error instanceof JunctionError) throw error;
           info.status = 0;
-          if (classifyTransportError(error) === 'other') permit.release(); else permit.failure();
           failure = transportFailure(service, method, error, settings.timeoutMs);
           retryable = isRetryableTransportError(error);
         }
@@ -136,6 +139,9 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
   return {
     service,
     baseUrl,
+    get breakerState() {
+      return breaker.state;
+    },
     request,
     async close() {
       closing = true;

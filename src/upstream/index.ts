@@ -23,6 +23,15 @@ export function createUpstreams(config: Readonly<Config>, onCall?: (call: Upstre
     waldur: createWaldurClient(waldurHttp),
     orchestration: createOrchestrationClient({ http: orchestrationHttp, tokens, paths: resolveOrchestrationPaths(orchestration.paths) }),
     tokens,
+    /** Circuit breaker states, for readiness. */
+    breakers: {
+      get waldur() {
+        return waldurHttp.breakerState;
+      },
+      get orchestration() {
+        return orchestrationHttp.breakerState;
+      },
+    },
     async close() {
       await Promise.all([waldurHttp.close(), orchestrationHttp.close(), tokens?.close()]);
     },

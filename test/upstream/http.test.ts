@@ -78,29 +78,49 @@ describe('createUpstreamHttp', () => {
     expect(server.hits).toHaveLength(2);
   });
 
-  it('should open the breaker after consecutive 5xx, fail fast, and half-open for one trial', async () => {
+  it('should open the breaker on a failure ratio over the window once it holds the minimum volume, then fail fast', async () => {
+    let failing = false;
+    const { server, http } = await setup((_req, res) => (failing ? reply(res, 500, '<html>boom</html>') : reply(res, 200, { ok: true })),
+      { retries: 0, breakerFailurePercent: 50, breakerWindowMs: 10_000, breakerMinCalls: 10, breakerResetMs: 60_000 });
+    for (let i = 0; i < 6; i++) await http.request({ method: 'GET', path: 'x/' });
+    failing = true;
+    // A burst of 6 failures among 12 calls is exactly 50 %: not more than the threshold, so still closed.
+    for (let i = 0; i < 6; i++) expect((await failure(http.request({ method: 'GET', path: 'x/' }))).code).toBe('UPSTREAM_ERROR');
+    expect(http.breakerState).toBe('closed');
+    expect((await failure(http.request({ method: 'GET', path: 'x/' }))).code).toBe('UPSTREAM_ERROR');
+    expect(http.breakerState).toBe('open');
+    const fast = await failure(http.request({ method: 'GET', path: 'x/' }));
+    expect(fast).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryable: true, service: 'waldur' });
+    expect(fast.message).toMatch(/circuit breaker open/);
+    expect(server.hits).toHaveLength(13);
+  });
+
+  it('should not open the breaker on a burst below the minimum volume', async () => {
+    const { server, http } = await setup((_req, res) => reply(res, 500, '<html>boom</html>'),
+      { retries: 0, breakerFailurePercent: 50, breakerMinCalls: 20 });
+    for (let i = 0; i < 19; i++) expect((await failure(http.request({ method: 'GET', path: 'x/' }))).code).toBe('UPSTREAM_ERROR');
+    expect(http.breakerState).toBe('closed');
+    expect(server.hits).toHaveLength(19);
+  });
+
+  it('should let calls that arrive during the half-open trial wait for it, not fail them', async () => {
     let healthy = false;
     const { server, http } = await setup((_req, res) => {
       if (healthy) setTimeout(() => reply(res, 200, { ok: true }), 50);
       else reply(res, 500, '<html>boom</html>');
-    }, { retries: 0, breakerFailures: 3, breakerResetMs: 200 });
-    for (let i = 0; i < 3; i++) expect((await failure(http.request({ method: 'GET', path: 'x/' }))).code).toBe('UPSTREAM_ERROR');
-    const fast = await failure(http.request({ method: 'GET', path: 'x/' }));
-    expect(fast).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryable: true, service: 'waldur' });
-    expect(fast.message).toMatch(/circuit breaker open/);
-    expect(server.hits).toHaveLength(3);
-
+    }, { retries: 0, breakerFailurePercent: 50, breakerMinCalls: 3, breakerResetMs: 200 });
+    for (let i = 0; i < 3; i++) await failure(http.request({ method: 'GET', path: 'x/' }));
+    expect(http.breakerState).toBe('open');
     await new Promise((resolve) => setTimeout(resolve, 250));
     healthy = true;
-    const [trial, second] = await Promise.allSettled([http.request({ method: 'GET', path: 'x/' }), http.request({ method: 'GET', path: 'x/' })]);
-    expect(trial.status).toBe('fulfilled');
-    expect(second).toMatchObject({ status: 'rejected', reason: { code: 'UPSTREAM_UNAVAILABLE' } });
-    expect((await http.request({ method: 'GET', path: 'x/' })).status).toBe(200);
-    expect(server.hits).toHaveLength(5);
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => http.request({ method: 'GET', path: 'x/' })));
+    expect(results.map((r) => r.status)).toEqual(Array(5).fill('fulfilled'));
+    expect(http.breakerState).toBe('closed');
+    expect(server.hits).toHaveLength(8);
   });
 
   it('should not count 4xx answers against the breaker', async () => {
-    const { server, http } = await setup((_req, res) => reply(res, 404, { detail: 'Not found.' }), { breakerFailures: 2 });
+    const { server, http } = await setup((_req, res) => reply(res, 404, { detail: 'Not found.' }), { breakerFailurePercent: 10, breakerMinCalls: 2 });
     for (let i = 0; i < 4; i++) expect((await failure(http.request({ method: 'GET', path: 'x/' }))).code).toBe('NOT_FOUND');
     expect(server.hits).toHaveLength(4);
   });

@@ -28,6 +28,10 @@ export async function applyFault(fault: Fault, res: ServerResponse): Promise<Api
     return 'handled';
   }
   if (fault.hang) return 'handled';
+  if (fault.trickleMs) {
+    trickle(res, fault.trickleMs);
+    return 'handled';
+  }
   if (fault.malformed) return { status: 200, text: '{"uuid": "3f1c', contentType: 'application/json' };
   if (fault.status === undefined) return undefined;
   const answer: ApiResponse = fault.body === undefined
@@ -37,4 +41,11 @@ export async function applyFault(fault: Fault, res: ServerResponse): Promise<Api
       : { status: fault.status, json: fault.body };
   if (fault.retryAfter !== undefined) answer.headers = { ...answer.headers, 'Retry-After': String(fault.retryAfter) };
   return answer;
+}
+
+/** Headers at once, then a space every `everyMs` until the client hangs up: valid JSON whitespace that never ends. */
+function trickle(res: ServerResponse, everyMs: number): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const timer = setInterval(() => res.write(' '), everyMs);
+  res.on('close', () => clearInterval(timer));
 }

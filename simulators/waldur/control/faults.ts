@@ -13,6 +13,8 @@ export interface FaultSpec {
   hang?: boolean;
   /** Destroy the socket without an answer. */
   reset?: boolean;
+  /** Answer 200 at once, then send the body one byte per this many ms, for ever (a stalled but living upstream). */
+  trickleMs?: number;
   /** Answer 200 with a body that is not valid JSON. */
   malformed?: boolean;
   /** Wait this long first; without any other effect the request is then answered normally. */
