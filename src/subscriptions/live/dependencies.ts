@@ -23,6 +23,7 @@ interface Dependency {
 export class Dependencies {
   private readonly watched = new Map<string, Dependency>();
   private run = 0;
+  private disposed = false;
 
   constructor(private readonly pollers: Pollers, private readonly scope: string, private readonly onChange: () => void) {}
 
@@ -42,6 +43,8 @@ export class Dependencies {
   }
 
   async read<T>(key: string, fetch: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    // A run still in flight when the last client left must not start pollers nobody will release.
+    if (this.disposed) throw new JunctionError('UPSTREAM_UNAVAILABLE', 'The live query ended', { retryable: true });
     let dependency = this.watched.get(key);
     if (dependency?.dead) {
       this.release(key, dependency);
@@ -57,6 +60,7 @@ export class Dependencies {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const [key, dependency] of this.watched) this.release(key, dependency);
   }
 

@@ -9,7 +9,7 @@ export type RunQuery = (track: ReadTracker, signal: AbortSignal) => Promise<Exec
 export type LiveEvent = { kind: 'result'; result: ExecutionResult; final: boolean } | { kind: 'end' };
 
 /** Codes after which a live query cannot go on: the caller lost access (or never had it), or is over its watch cap. */
-const FINAL_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+const FINAL_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'WATCH_CAP']);
 
 /**
  * One execution of a live query, shared by every client holding the same document, variables and caller identity.
@@ -112,8 +112,10 @@ export class LiveExecution {
   }
 }
 
-/** The code an error will carry once masked: the JunctionError's own, or one already set on the GraphQL error. */
+/** The code an error will carry once masked (the JunctionError's own, or one already set), WATCH_CAP for the gateway's own cap. */
 function codeOf(error: unknown): string {
-  const { originalError, extensions } = error as { originalError?: { code?: unknown }; extensions?: { code?: unknown } };
-  return String(originalError?.code ?? extensions?.code ?? '');
+  const { originalError, extensions } = error as { originalError?: { code?: unknown; service?: unknown }; extensions?: { code?: unknown } };
+  const code = String(originalError?.code ?? extensions?.code ?? '');
+  // The gateway's own watch cap, not an upstream's 429 (which has a service, and passes).
+  return code === 'RATE_LIMITED' && originalError?.service === undefined ? 'WATCH_CAP' : code;
 }
