@@ -3,6 +3,7 @@ import { createOrchestrationAccess, type OrchestrationAccess } from './auth/orch
 import { principalFrom, type Principal } from './auth/principal.ts';
 import { createLinkLoaders } from './loaders/links.ts';
 import { createLoaders, type Loaders } from './loaders/index.ts';
+import type { BatchObserver } from './loaders/batch-size.ts';
 import type { Logger } from './logger.ts';
 import type { OrchestrationCaller, OrchestrationClient } from './upstream/orchestration/client.ts';
 import { trackOrchestrationReads, trackWaldurReads, type ReadTracker } from './upstream/read-tracking.ts';
@@ -53,6 +54,8 @@ export interface Pollers {
 export interface ContextInput {
   headers: { get(name: string): string | null | undefined };
   signal: AbortSignal;
+  /** The id the HTTP layer already gave this request (echoed in the response); else read from the headers. */
+  requestId?: string;
   /** Live queries: every upstream read goes through this tracker (which answers from, and starts, shared pollers). */
   track?: ReadTracker;
   /** Already known (a live query re-executing for its callers): `headers` are then not read again. */
@@ -60,18 +63,18 @@ export interface ContextInput {
 }
 
 /** Binds the upstream clients to the caller's own credentials and gives the request its own loaders. */
-export function createContextFactory(config: Readonly<Config>, upstreams: Upstreams, pollers: Pollers, logger: Logger) {
-  return ({ headers, signal, track, principal = principalFrom(headers) }: ContextInput): Context => {
+export function createContextFactory(config: Readonly<Config>, upstreams: Upstreams, pollers: Pollers, logger: Logger, observeBatch?: BatchObserver) {
+  return ({ headers, signal, requestId, track, principal = principalFrom(headers, requestId) }: ContextInput): Context => {
     const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal, track);
     const context: Context = {
       config, principal, waldur, orchestration, access, signal, pollers,
-      loaders: createLoaders({ waldur, orchestration, config, links }),
+      loaders: createLoaders({ waldur, orchestration, config, links, observeBatch }),
       logger: logger.child({ requestId: principal.requestId }),
       callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal, track),
       renewLoaders: () => {
         const fresh = bindCallers(config, upstreams, principal, signal, track);
         Object.assign(context, { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access });
-        context.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links });
+        context.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links, observeBatch });
       },
     };
     return context;
