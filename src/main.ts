@@ -32,7 +32,12 @@ async function serve(config: Readonly<Config>) {
     };
   }
   const staff = !config.waldurUrl ? simulators?.principals.find((p) => p.role === 'staff') : undefined;
-  const gateway = createGateway(effective, { logger, graphiqlAuthorization: staff && `Token ${staff.waldurToken}` });
+  const gateway = createGateway(effective, {
+    logger,
+    graphiqlAuthorization: staff && `Token ${staff.waldurToken}`,
+    // The board offers sign-ins with these Waldur tokens: only when the Waldur they work against is the embedded one.
+    demoPrincipals: config.waldurUrl ? undefined : simulators?.principals.map((p) => ({ name: p.name, role: p.role, token: p.waldurToken })),
+  });
   let url: string;
   try {
     url = await gateway.start();

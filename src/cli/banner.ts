@@ -28,6 +28,7 @@ export function banner(facts: BannerFacts): string {
     graphiql
       ? `  GraphiQL      ${url} in a browser: example operations in tabs${waldur.embedded ? ', the demo staff token in the headers pane' : ''}`
       : '  GraphiQL      off (NODE_ENV=production)',
+    `  Board         ${origin}/   (projects, resources and payloads, live${waldur.embedded ? '; demo sign-ins offered' : ''})`,
     `  Health        ${origin}/healthz  ${origin}/readyz  ${origin}/metrics`,
     `  Waldur        ${backend(waldur, 'WALDUR_URL')}`,
     `  Orchestration ${backend(orchestration, 'ORCHESTRATION_URL')}`,

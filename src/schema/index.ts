@@ -12,6 +12,7 @@ import './marketplace/resource-links.ts';
 import './marketplace/offering-details.ts';
 import './marketplace/subscriptions.ts';
 import './marketplace/user.ts';
+import './marketplace/waldur-version.ts';
 import './orchestration/allocation.ts';
 import './orchestration/artefact.ts';
 import './orchestration/payload.ts';
@@ -27,6 +28,8 @@ import './mutations/waldur/order.ts';
 import './mutations/waldur/resource.ts';
 import './mutations/waldur/resource-lifecycle.ts';
 import './mutations/waldur/backend-resource-request.ts';
+import { specifiedDirectives } from 'graphql';
 import { builder } from './builder.ts';
+import { LiveDirective } from './live-directive.ts';
 
-export const schema = builder.toSchema();
+export const schema = builder.toSchema({ directives: [...specifiedDirectives, LiveDirective] });
