@@ -50,7 +50,14 @@ export function graphiql(page: Page) {
         }
         const active = await page.locator('.graphiql-tab-active .graphiql-tab-button').innerText().catch(() => '');
         // The editor follows the selected tab a moment later; running before that would run the previous tab.
-        if (active === name && (await text('.graphiql-query-editor .view-lines').catch(() => '')).includes(` ${operation}`)) return;
+        if (active === name && (await text('.graphiql-query-editor .view-lines').catch(() => '')).includes(` ${operation}`)) {
+          // GraphiQL learns the new tab's operation a moment after showing it; Run before that sends the old name.
+          const settled = await page.waitForFunction((op) => {
+            const state = JSON.parse(localStorage.getItem('graphiql:tabState') ?? '{}');
+            return state.tabs?.[state.activeTabIndex]?.operationName === op;
+          }, operation, { timeout: 5000 }).then(() => true, () => false);
+          if (settled) return;
+        }
         await page.waitForTimeout(250);
       }
       throw new Error(`could not select the GraphiQL tab ${name}`);
