@@ -27,6 +27,10 @@ import './mutations/waldur/order.ts';
 import './mutations/waldur/resource.ts';
 import './mutations/waldur/resource-lifecycle.ts';
 import './mutations/waldur/backend-resource-request.ts';
+import './federation.ts';
 import { builder } from './builder.ts';
 
 export const schema = builder.toSchema();
+
+/** FEDERATION=true: the same graph as a Federation v2 subgraph (`@key`s, `_service`, `_entities`). */
+export const subgraphSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
