@@ -11,7 +11,9 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig*.json ./
 COPY src ./src
 COPY simulators ./simulators
-# `npm run build` compiles to dist/; the GraphiQL examples become the trusted-documents manifest.
+COPY board ./board
+# `npm run build` compiles to dist/ and bundles the board into board/dist/; the GraphiQL examples become the
+# trusted-documents manifest.
 RUN npm run build && node dist/src/main.js print-manifest > dist/trusted-documents.json
 
 FROM node:${NODE_VERSION}-bookworm-slim AS production-deps
@@ -26,6 +28,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=production-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The board is served from `board/dist/` next to the compiled src/ (src/http/board.ts resolves it relative to itself).
+COPY --from=build /app/board/dist ./dist/board/dist
 COPY package.json schema.graphql ./
 USER node
 EXPOSE 4000

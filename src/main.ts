@@ -28,10 +28,17 @@ async function serve(config: Readonly<Config>) {
         clientSecret: simulators.serviceAccount.clientSecret,
         refreshToken: simulators.serviceAccount.refreshToken,
       },
+      // The embedded Waldur's provider records orchestration projects on the resources of its own offering.
+      links: config.waldurUrl || config.links.offeringUuids.length ? config.links
+        : { ...config.links, offeringUuids: [simulators.waldur.orchestrationOfferingUuid] },
     };
   }
   const staff = simulators?.principals.find((p) => p.role === 'staff');
-  const gateway = createGateway(effective, { logger, graphiqlAuthorization: staff && `Token ${staff.waldurToken}` });
+  const gateway = createGateway(effective, {
+    logger,
+    graphiqlAuthorization: staff && `Token ${staff.waldurToken}`,
+    demoPrincipals: simulators?.principals.map((p) => ({ name: p.name, role: p.role, token: p.waldurToken })),
+  });
   const url = await gateway.start();
   if (simulators) printDemo(url, simulators);
 
@@ -58,6 +65,7 @@ function printDemo(url: string, sims: Awaited<ReturnType<typeof startSimulators>
     '',
     `  Junction is running on the embedded simulators.`,
     `  GraphiQL:      ${url}   (example operations open in tabs; the staff token is pre-filled)`,
+    `  Board:         ${url.replace(/\/graphql$/, '/')}   (live projects, resources and payloads; demo sign-ins offered)`,
     `  Waldur sim:    ${sims.waldurUrl}`,
     `  Orchestration: ${sims.orchestrationUrl}`,
     '',

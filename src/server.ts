@@ -16,6 +16,8 @@ import { httpProbe, serveHealth } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createOperationObserver } from './http/operation-observer.ts';
 import { usePrometheusPhases } from './http/prometheus.ts';
+import { createBoard, type DemoPrincipal } from './http/board.ts';
+import { registerLiveQueryMetrics, useLiveQueries } from './http/live-queries.ts';
 import { attachWebSocket } from './http/websocket.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createTracing } from './tracing.ts';
@@ -24,12 +26,16 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { schema, subgraphSchema } from './schema/index.ts';
 import { createUpstreams } from './upstream/index.ts';
 import { headersFromParams } from './auth/principal.ts';
+import { logLinkMode } from './auth/link-mode.ts';
 import { PollerRegistry } from './subscriptions/registry.ts';
 import { createRedisCoordinator } from './subscriptions/redis-coordinator.ts';
+import { LiveQueries } from './subscriptions/live/live-queries.ts';
 
 export interface GatewayOptions {
   /** Shown in GraphiQL's headers pane (embedded mode prints the demo tokens). */
   graphiqlAuthorization?: string;
+  /** Offered as one-click sign-ins on the board at `/` (embedded mode). */
+  demoPrincipals?: readonly DemoPrincipal[];
   logger?: Logger;
   /** Tests: export spans here (turns tracing on without an OTLP endpoint). */
   spanExporter?: SpanExporter;
@@ -61,6 +67,8 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const served = config.federation ? subgraphSchema : schema;
   const trusted = config.trustedDocuments.manifest ? loadManifest(config.trustedDocuments.manifest) : undefined;
   const contextFor = createContextFactory(config, upstreams, pollers, logger, metrics.recordBatch);
+  const live = new LiveQueries(pollers, config.pollIntervalMs);
+  registerLiveQueryMetrics(metrics.registry, live);
   let draining = false;
 
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -110,12 +118,14 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
         blockFieldSuggestion: { enabled: config.production },
       }),
       useCostLimit({ maxCost: config.limits.maxCost }),
+      useLiveQueries({ live, contextFor }),
       useErrorCodes(),
       observer.operations,
       ...(tracing ? [useOperationSpans(tracing)] : []),
     ],
   });
 
+  const board = createBoard({ demo: options.demoPrincipals });
   const probes = [
     httpProbe('waldur', config.waldurUrl, () => upstreams.breakers.waldur),
     httpProbe('orchestration', config.orchestrationUrl, () => upstreams.breakers.orchestration),
@@ -132,6 +142,14 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
         res.writeHead(500).end();
       });
     }
+    if (path === '/' || path === '/board.js' || path === '/board.css' || path === '/board/demo.json') {
+      return void board(req, res, path).then((served) => {
+        if (!served) res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      }, (error: unknown) => {
+        logger.error({ err: error }, 'board failed');
+        res.writeHead(500).end();
+      });
+    }
     return yoga.requestListener(req, res);
   });
   server.requestTimeout = 120_000;
@@ -145,12 +163,14 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       server.listen(config.port, config.host, () => {
         const { port } = server.address() as AddressInfo;
         const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
+        logLinkMode(config.links, logger);
         logger.info({ url }, 'Junction is listening');
         resolve(url);
       });
     }),
     async stop() {
       draining = true;
+      live.stopAll();
       pollers.stopAll();
       await websocket.close();
       await drain(server, 10_000);

@@ -28,9 +28,11 @@ import './mutations/waldur/resource.ts';
 import './mutations/waldur/resource-lifecycle.ts';
 import './mutations/waldur/backend-resource-request.ts';
 import './federation.ts';
+import { specifiedDirectives } from 'graphql';
 import { builder } from './builder.ts';
+import { LiveDirective } from './live-directive.ts';
 
-export const schema = builder.toSchema();
+export const schema = builder.toSchema({ directives: [...specifiedDirectives, LiveDirective] });
 
 /** FEDERATION=true: the same graph as a Federation v2 subgraph (`@key`s, `_service`, `_entities`). */
-export const subgraphSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+export const subgraphSchema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', directives: [...specifiedDirectives, LiveDirective] });
