@@ -64,7 +64,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const coordinator = config.redisUrl ? createRedisCoordinator(config.redisUrl) : undefined;
   const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator, config.limits.maxWatchedPerCaller);
   metrics.observe({ pollers: () => pollers.stats(), breakers: () => [{ service: 'waldur', state: upstreams.breakers.waldur }, { service: 'orchestration', state: upstreams.breakers.orchestration }], redisConnected: coordinator && (() => coordinator.connected) });
-  const served = config.federation ? subgraphSchema : schema;
+  const served = config.federation ? subgraphSchema() : schema;
   const trusted = config.trustedDocuments.manifest ? loadManifest(config.trustedDocuments.manifest) : undefined;
   const contextFor = createContextFactory(config, upstreams, pollers, logger, metrics.recordBatch);
   const live = new LiveQueries(pollers, config.pollIntervalMs);
@@ -191,7 +191,7 @@ export function printSchemaSDL(): string {
 
 /** The subgraph SDL (FEDERATION=true), with its federation directives, for composition tools. */
 export function printSubgraphSDL(): string {
-  return `${printSubgraphSchema(lexicographicSortSchema(subgraphSchema))}\n`;
+  return `${printSubgraphSchema(lexicographicSortSchema(subgraphSchema()))}\n`;
 }
 
 /** Stops accepting, lets in-flight requests finish (closing each connection as it goes idle), then forces the rest. */
