@@ -25,6 +25,7 @@ export async function runLiveBench({ windowS = Number(process.env.BENCH_LIVE_WIN
     PORT: '0', LOG_LEVEL: 'silent', POLL_INTERVAL_MS: pollMs, MAX_WATCHED_PER_CALLER: '10000', WALDUR_URL: sims.waldurUrl, ORCHESTRATION_URL: sims.orchestrationUrl,
     ORCHESTRATION_TOKEN_URL: sims.orchestrationTokenUrl, ORCHESTRATION_CLIENT_ID: sims.serviceAccount.clientId,
     ORCHESTRATION_CLIENT_SECRET: sims.serviceAccount.clientSecret, ORCHESTRATION_REFRESH_TOKEN: sims.serviceAccount.refreshToken,
+    LINK_OFFERING_UUIDS: sims.waldur.orchestrationOfferingUuid,
   });
   const gateway = createGateway(config, { logger: createLogger('silent') });
   const url = await gateway.start();

@@ -19,6 +19,7 @@ async function startBoardStack() {
     LOG_LEVEL: 'silent', POLL_INTERVAL_MS: '100', WALDUR_URL: sims.waldurUrl, ORCHESTRATION_URL: sims.orchestrationUrl,
     ORCHESTRATION_TOKEN_URL: sims.orchestrationTokenUrl, ORCHESTRATION_CLIENT_ID: sims.serviceAccount.clientId,
     ORCHESTRATION_CLIENT_SECRET: sims.serviceAccount.clientSecret, ORCHESTRATION_REFRESH_TOKEN: sims.serviceAccount.refreshToken,
+    LINK_OFFERING_UUIDS: sims.waldur.orchestrationOfferingUuid,
   };
   const demoPrincipals = sims.principals.map((p) => ({ name: p.name, role: p.role, token: p.waldurToken }));
   let port = '0';
