@@ -11,6 +11,7 @@ export interface JunctionSchemaTypes {
     DateTime: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
     Decimal: { Input: string; Output: string };
+    Long: { Input: number; Output: number };
   };
 }
 

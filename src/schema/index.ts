@@ -12,6 +12,7 @@ import './marketplace/resource-links.ts';
 import './marketplace/offering-details.ts';
 import './marketplace/subscriptions.ts';
 import './marketplace/user.ts';
+import './marketplace/waldur-version.ts';
 import './orchestration/allocation.ts';
 import './orchestration/artefact.ts';
 import './orchestration/payload.ts';
