@@ -88,7 +88,7 @@ async function main(argv: string[]) {
   switch (command.kind) {
     case 'help': return void process.stdout.write(`${command.text}\n`);
     case 'version': return void process.stdout.write(`${junctionVersion()}\n`);
-    case 'print-schema': return void process.stdout.write((await import('./server.ts')).printSchemaSDL());
+    case 'print-schema': return void process.stdout.write((await import('./server.ts'))[command.federation ? 'printSubgraphSDL' : 'printSchemaSDL']());
     case 'print-manifest': return void process.stdout.write((await import('./server.ts')).printManifest());
     case 'usage-error':
       process.stderr.write(`${command.message}\n`);

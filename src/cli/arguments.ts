@@ -4,7 +4,7 @@ export type Command =
   | { kind: 'version' }
   | { kind: 'serve' }
   | { kind: 'simulate'; json: boolean }
-  | { kind: 'print-schema' }
+  | { kind: 'print-schema'; federation: boolean }
   | { kind: 'print-manifest' }
   | { kind: 'usage-error'; message: string };
 
@@ -15,7 +15,8 @@ commands:
                    backend runs as an embedded simulator in the same process
   simulate [--json]  run only the Waldur and Orchestration simulators; --json prints one line with their URLs,
                    principals and service account (through npm: npm run simulate -- --json)
-  print-schema     print the GraphQL SDL (as committed in schema.graphql)
+  print-schema [--federation]  print the GraphQL SDL (as committed in schema.graphql); --federation: the
+                   subgraph SDL (FEDERATION=true)
   print-manifest   print the GraphiQL examples as a trusted-documents manifest (for TRUSTED_DOCUMENTS)
   help             this text (also -h, --help; "junction COMMAND --help" for one command)
   version          the version (also -v, --version)
@@ -36,9 +37,10 @@ SIM_ORDER_STEP_MS), validated as "serve" validates them. --json prints one JSON 
 principals and the orchestration service account instead of the text summary. Through npm, pass it after "--":
 npm run simulate -- --json.`;
 
-const PRINT_SCHEMA_HELP = `usage: junction print-schema
+const PRINT_SCHEMA_HELP = `usage: junction print-schema [--federation]
 
-Prints the GraphQL SDL of the gateway's schema to stdout (npm run schema:print writes it to schema.graphql).`;
+Prints the GraphQL SDL of the gateway's schema to stdout (npm run schema:print writes it to schema.graphql);
+--federation prints the Apollo Federation subgraph SDL that FEDERATION=true serves.`;
 
 const PRINT_MANIFEST_HELP = `usage: junction print-manifest
 
@@ -59,8 +61,11 @@ export function parseArguments(argv: readonly string[], { npmJson = false }: { n
   if (rest.some((arg) => HELP_FLAGS.has(arg) && arg !== 'help')) return helpFor(first);
   const unexpected = (allowed: string[]) => rest.find((arg) => !allowed.includes(arg));
   switch (first) {
+    case 'print-schema': {
+      const extra = unexpected(['--federation']);
+      return extra === undefined ? { kind: 'print-schema', federation: rest.includes('--federation') } : usageError(`"print-schema" accepts only --federation, received "${extra}"`);
+    }
     case 'serve':
-    case 'print-schema':
     case 'print-manifest': {
       const extra = unexpected([]);
       return extra === undefined ? { kind: first } : usageError(`"${first}" takes no arguments, received "${extra}"`);
