@@ -24,6 +24,10 @@ export interface Config {
   port: number;
   host: string;
   production: boolean;
+  /** Whether `__schema`/`__type` may be queried: on in development (GraphiQL needs it), off in production unless set. */
+  introspection: boolean;
+  /** Origins allowed to call with CORS (credentials included); empty = no cross-origin browser access. */
+  corsOrigins: readonly string[];
   logLevel: string;
   waldurUrl: string | undefined;
   orchestrationUrl: string | undefined;
@@ -38,13 +42,13 @@ export interface Config {
   links: { projectField: string; resourceOfferingTypes: readonly string[] };
   redisUrl: string | undefined;
   pollIntervalMs: number;
-  limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; bodyLimitBytes: number; maxWatchedPerCaller: number };
+  limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; bodyLimitBytes: number; maxWatchedPerCaller: number; maxNodeIds: number };
   simulator: { waldurPort: number; orchestrationPort: number; latencyMs: number; scale: number; seed: number; orderStepMs: number };
 }
 
 /** Every variable Junction reads, with its default (undefined = unset). The README table mirrors this list. */
 export const ENV_DEFAULTS = {
-  PORT: '4000', HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info',
+  PORT: '4000', HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info', INTROSPECTION: undefined, CORS_ORIGINS: '',
   WALDUR_URL: undefined, ORCHESTRATION_URL: undefined, ORCHESTRATION_TOKEN_URL: undefined,
   ORCHESTRATION_CLIENT_ID: undefined, ORCHESTRATION_CLIENT_SECRET: undefined, ORCHESTRATION_REFRESH_TOKEN: undefined,
   ORCHESTRATION_PATHS: '{}',
@@ -54,7 +58,7 @@ export const ENV_DEFAULTS = {
   WALDUR_TIMEOUT_MS: undefined, ORCHESTRATION_TIMEOUT_MS: undefined,
   LINK_PROJECT_FIELD: 'backend_id', LINK_RESOURCE_OFFERING_TYPES: '',
   REDIS_URL: undefined, POLL_INTERVAL_MS: '2000',
-  MAX_DEPTH: '12', MAX_COST: '50000', MAX_ALIASES: '30', MAX_TOKENS: '3000', BODY_LIMIT_BYTES: '102400', MAX_WATCHED_PER_CALLER: '200',
+  MAX_DEPTH: '12', MAX_COST: '50000', MAX_ALIASES: '30', MAX_TOKENS: '3000', BODY_LIMIT_BYTES: '102400', MAX_WATCHED_PER_CALLER: '200', MAX_NODE_IDS: '100',
   SIM_WALDUR_PORT: '0', SIM_ORCHESTRATION_PORT: '0', SIM_LATENCY_MS: '0', SIM_SCALE: '1', SIM_SEED: '1',
   SIM_ORDER_STEP_MS: '3000',
 } as const satisfies Record<string, string | undefined>;
@@ -84,6 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       return min;
     }
     return value;
+  };
+  const bool = (name: EnvName, fallback: boolean): boolean => {
+    const text = raw(name);
+    if (text === undefined) return fallback;
+    if (text !== 'true' && text !== 'false') problems.push(`${name}: expected true or false, received ${JSON.stringify(text)}`);
+    return text === 'true';
   };
   const url = (name: EnvName): string | undefined => {
     const text = raw(name);
@@ -123,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port: int('PORT', 0, 65535),
     host: raw('HOST') ?? '127.0.0.1',
     production: raw('NODE_ENV') === 'production',
+    introspection: bool('INTROSPECTION', raw('NODE_ENV') !== 'production'),
+    corsOrigins: corsOrigins(raw('CORS_ORIGINS') ?? '', problems),
     logLevel: logLevel(raw('LOG_LEVEL') ?? 'info', problems),
     waldurUrl: url('WALDUR_URL'),
     orchestrationUrl: url('ORCHESTRATION_URL')?.replace(/\/$/, ''),
@@ -147,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxTokens: int('MAX_TOKENS', 50, 1_000_000),
       bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
       maxWatchedPerCaller: int('MAX_WATCHED_PER_CALLER', 1, 100_000),
+      maxNodeIds: int('MAX_NODE_IDS', 1, 10_000),
     },
     simulator: {
       waldurPort: int('SIM_WALDUR_PORT', 0, 65535),
@@ -165,6 +178,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   if (problems.length) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+function corsOrigins(text: string, problems: string[]): string[] {
+  const origins = text.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      problems.push(`CORS_ORIGINS: expected comma-separated origins like "https://app.example.org" (scheme, host, port; no path), received ${JSON.stringify(origin)}`);
+    }
+  }
+  return origins;
 }
 
 function logLevel(value: string, problems: string[]): string {

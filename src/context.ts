@@ -24,6 +24,8 @@ export interface Context {
   loaders: Loaders;
   signal: AbortSignal;
   logger: Logger;
+  /** Whether the caller is Waldur staff: one `users/me/` call per request, however many fields ask. */
+  isStaff(): Promise<boolean>;
   /** Shared, ref-counted pollers behind subscriptions (one per watched object and access scope). */
   pollers: Pollers;
   /**
@@ -58,14 +60,17 @@ export interface ContextInput {
 export function createContextFactory(config: Readonly<Config>, upstreams: Upstreams, pollers: Pollers, logger: Logger) {
   return ({ headers, signal }: ContextInput): Context => {
     const principal = principalFrom(headers);
-    const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal);
+    let staff: Promise<boolean> | undefined;
+    const isStaff = () => (staff ??= context.waldur.get<{ is_staff?: boolean }>('users/me', [['field', 'is_staff']]).then((me) => me.is_staff === true));
+    const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal, isStaff);
     const context: Context = {
-      config, principal, waldur, orchestration, access, signal, pollers,
+      config, principal, waldur, orchestration, access, signal, pollers, isStaff,
       loaders: createLoaders({ waldur, orchestration, config, links }),
       logger: logger.child({ requestId: principal.requestId }),
-      callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal),
+      callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal, isStaff),
       renewLoaders: () => {
-        const fresh = bindCallers(config, upstreams, principal, signal);
+        staff = undefined;
+        const fresh = bindCallers(config, upstreams, principal, signal, isStaff);
         Object.assign(context, { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access });
         context.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links });
       },
@@ -74,7 +79,7 @@ export function createContextFactory(config: Readonly<Config>, upstreams: Upstre
   };
 }
 
-function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: Principal, signal: AbortSignal) {
+function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: Principal, signal: AbortSignal, isStaff: () => Promise<boolean>) {
   const waldur = upstreams.waldur.as({
     authorization: principal.waldurAuthorization,
     requestId: principal.requestId,
@@ -82,12 +87,11 @@ function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: 
     signal,
   });
   const links = createLinkLoaders(waldur, config.links);
-  let staff: Promise<boolean> | undefined;
   const access = createOrchestrationAccess(principal, {
     linkedProjects: links.linkedProjects,
     managedProjects: links.managedProjects,
     sawLinkTo: links.sawLinkTo,
-    isStaff: () => (staff ??= waldur.get<{ is_staff?: boolean }>('users/me', [['field', 'is_staff']]).then((me) => me.is_staff === true)),
+    isStaff,
   });
   const orchestration = access.guard(upstreams.orchestration.as({
     bearer: principal.orchestrationAuthorization,

@@ -2,12 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lexicographicSortSchema, printSchema, type GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Config } from './config.ts';
 import { createContextFactory, type Context } from './context.ts';
 import { toGraphQLError } from './errors.ts';
+import { useShapeLimits } from './http/armor.ts';
 import { useCostLimit } from './http/cost-limit.ts';
+import { useIntrospectionPolicy } from './http/introspection-policy.ts';
 import { useErrorCodes } from './http/error-codes.ts';
 import { graphiqlTabs } from './http/graphiql.ts';
 import { httpProbe, serveHealth } from './http/health.ts';
@@ -51,6 +52,8 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: config.limits.bodyLimitBytes,
     landingPage: false,
+    // Closed by default: Yoga would otherwise reflect any Origin and allow credentials.
+    cors: config.corsOrigins.length ? { origin: [...config.corsOrigins], credentials: true } : false,
     logging: false,
     context: (initial) => {
       const request = (initial as { request?: Request }).request;
@@ -86,14 +89,8 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     },
     plugins: [
       useCSRFPrevention(),
-      EnvelopArmorPlugin({
-        maxDepth: { n: config.limits.maxDepth },
-        maxAliases: { n: config.limits.maxAliases },
-        maxTokens: { n: config.limits.maxTokens },
-        maxDirectives: { n: 20 },
-        costLimit: { enabled: false },
-        blockFieldSuggestion: { enabled: config.production },
-      }),
+      useIntrospectionPolicy(config.introspection),
+      useShapeLimits(config.limits, config.production),
       useCostLimit({ maxCost: config.limits.maxCost }),
       useErrorCodes(),
       useOperationMetrics(metrics),
