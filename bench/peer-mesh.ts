@@ -28,6 +28,8 @@ export interface MeshPeer {
   url: string;
   /** The Mesh-generated schema (print it to see the root fields: customers_list, projects_list, …). */
   schema: GraphQLSchema;
+  /** Runs one GraphQL request in-process (no socket), e.g. `execute(query)` for a client living in the same process. */
+  execute(query: string, authorization: string): Promise<{ data?: Record<string, any> | null; errors?: Array<{ message: string }> }>;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,13 @@ export async function startMeshPeer({ waldurUrl }: { waldurUrl: string }): Promi
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     schema,
+    async execute(query, authorization) {
+      const response = await yoga.fetch('http://peer/graphql', {
+        method: 'POST', body: JSON.stringify({ query }),
+        headers: { 'content-type': 'application/json', accept: 'application/json', authorization },
+      });
+      return response.json();
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));

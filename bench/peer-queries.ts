@@ -248,7 +248,7 @@ export function projectPlansScenario(options: PeerQueryOptions = {}): PeerScenar
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-/** The three screens, keyed like bench/direct.ts (`dashboard`, `orders`, `projectPlans`). */
+/** The three screens, keyed `dashboard`, `orders`, `projectPlans`. */
 export function peerScenarios(options: PeerQueryOptions = {}) {
   return {
     dashboard: dashboardScenario(options),

@@ -1,136 +1,156 @@
 /**
- * `npm run bench`: three reference screens, each answered four ways against the same simulators, in one run:
- *   junction: the gateway (field pushdown, batching, answers from the parent), over HTTP;
- *   mesh:     the peer: GraphQL Mesh's OpenAPI handler over the same OpenAPI document (bench/peer-mesh.ts),
- *             driven the way a Mesh client has to (one round trip per level, bench/peer-queries.ts);
- *   naive:    plain graphql-js resolvers, whole objects, one REST call per object (bench/naive.ts);
- *   direct:   the REST calls a hand-written client would make (bench/direct.ts) — the floor.
- * Upstream calls and bytes come from the Waldur simulator's /__sim/counters; wall time is the median of runs;
- * heap is the peak growth of this process's heap while a system runs its screen (gc'd before, sampled every 2 ms).
- * SIM_LATENCY_MS (default 2) is added by the simulator to every upstream response; BENCH_RUNS (default 30)
- * measured runs after BENCH_WARMUPS (default 20) unmeasured ones per system and screen.
+ * `npm run bench`: the performance issue's table, measured side by side in one run. Every system runs in its own
+ * process (bench/serve.ts) against one simulator process, so CPU time per operation is the serving process's own:
+ *   junction    the gateway (NODE_ENV=production, compiled JavaScript when `npm run build` made dist/);
+ *   direct      a hand-written backend-for-frontend making the REST calls a careful client makes — the floor;
+ *   mesh-field  GraphQL Mesh with `field:` passed by hand (the fair peer); mesh: Mesh as given.
+ * Per screen and system: upstream calls and bytes per operation (decoded, and on the wire), response bytes,
+ * p50/p99 of sequential operations (the systems interleaved operation by operation), and with autocannon in a
+ * separate process: operations/s at BENCH_CONNECTIONS connections and CPU ms per operation. Ratios are taken per
+ * repetition and their median reported. Writes bench/results/latest.md and latest.json.
+ * Knobs: SIM_LATENCY_MS (20), SIM_SCALE (20), BENCH_REPS (3), BENCH_OPS (20 sequential operations per system and
+ * repetition), BENCH_WARMUP_OPS (15), BENCH_LOAD_SECONDS (3; 0 skips the load phase), BENCH_CONNECTIONS (50),
+ * BENCH_SCENARIOS (comma-separated keys), BENCH_COMPRESSION (1: upstreams and clients use gzip/br).
  */
-import { request } from 'undici';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/logger.ts';
-import { createGateway } from '../src/server.ts';
-import { startSimulators } from '../simulators/index.ts';
-import { createDirect } from './direct.ts';
-import { createNaive } from './naive.ts';
-import { startMeshPeer } from './peer-mesh.ts';
-import { createPeerClient, peerScenarios } from './peer-queries.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'undici';
+import { forkBench, runLoad, type BenchProcess } from './processes.ts';
+import { renderMarkdown, summarise, type Measured } from './report.ts';
+import { SCENARIOS, type Fixture, type Scenario } from './scenarios.ts';
 
-const latencyMs = Number(process.env.SIM_LATENCY_MS ?? 2);
-const runs = Number(process.env.BENCH_RUNS ?? 30);
-const warmups = Number(process.env.BENCH_WARMUPS ?? 20);
+const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const settings = {
+  latencyMs: knob('SIM_LATENCY_MS', 20), scale: knob('SIM_SCALE', 20), reps: knob('BENCH_REPS', 3), ops: knob('BENCH_OPS', 20),
+  warmups: knob('BENCH_WARMUP_OPS', 15), loadSeconds: knob('BENCH_LOAD_SECONDS', 3), connections: knob('BENCH_CONNECTIONS', 50),
+  compressed: process.env.BENCH_COMPRESSION === '1',
+};
+const only = process.env.BENCH_SCENARIOS?.split(',').filter(Boolean);
+const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.key));
 
-const QUERIES = {
-  dashboard: `{ customers(first: 5) { totalCount nodes { uuid name projects(first: 3) { totalCount nodes { uuid name
-    resources(first: 5) { totalCount nodes { name state project { name } offering { name type } } } } } } } }`,
-  orders: `{ orders(first: 20) { totalCount nodes { uuid type state cost created project { uuid name } offering { name type } resource { uuid name } } } }`,
-  projectPlans: `{ projects(first: 1) { nodes { name resources(first: 10) { nodes { name plan { name unit unitPrice }
-    offering { name plans { name unit unitPrice } } } } } } }`,
-} as const;
+interface System {
+  name: 'junction' | 'direct' | 'mesh-field' | 'mesh';
+  process: BenchProcess;
+  applies(s: Scenario): boolean;
+  target(s: Scenario): { url: string; method: 'GET' | 'POST'; body?: string; headers: Record<string, string> };
+}
+
+const agent = new Agent({ connections: 8 });
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+async function op(system: System, s: Scenario): Promise<{ ms: number; bytes: number }> {
+  const { url, method, body, headers } = system.target(s);
+  const started = performance.now();
+  const response = await request(url, { method, body, headers, dispatcher: agent });
+  const raw = Buffer.from(await response.body.arrayBuffer());
+  const ms = performance.now() - started;
+  const text = response.headers['content-encoding'] ? '' : raw.toString();
+  if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${system.name} ${s.key}: ${response.statusCode} ${text.slice(0, 400)}`);
+  return { ms, bytes: raw.length };
+}
 
 async function main() {
-  const sims = await startSimulators({ latencyMs, orderStepMs: 3_600_000 });
-  const config = loadConfig({
-    PORT: '0', LOG_LEVEL: 'silent', WALDUR_URL: sims.waldurUrl, ORCHESTRATION_URL: sims.orchestrationUrl,
-    ORCHESTRATION_TOKEN_URL: sims.orchestrationTokenUrl, ORCHESTRATION_CLIENT_ID: sims.serviceAccount.clientId,
-    ORCHESTRATION_CLIENT_SECRET: sims.serviceAccount.clientSecret, ORCHESTRATION_REFRESH_TOKEN: sims.serviceAccount.refreshToken,
-  });
-  const gateway = createGateway(config, { logger: createLogger('silent') });
-  const url = await gateway.start();
-  const token = sims.principals.find((p) => p.role === 'staff')!.waldurToken;
-  const origin = new URL(sims.waldurUrl).origin;
-  const control = async (method: 'GET' | 'POST', path: string) => (await request(`${origin}/__sim/${path}`, { method })).body.json() as Promise<any>;
-
-  const junction = async (query: string) => {
-    const response = await request(url, {
-      method: 'POST', body: JSON.stringify({ query }),
-      headers: { 'content-type': 'application/json', authorization: `Token ${token}` },
-    });
-    const body = (await response.body.json()) as { errors?: unknown };
-    if (body.errors) throw new Error(`junction: ${JSON.stringify(body.errors)}`);
-  };
-  const mesh = await startMeshPeer({ waldurUrl: sims.waldurUrl });
-  const meshExecute = createPeerClient(mesh.url, `Token ${token}`);
-  const meshScreens = peerScenarios();
-  const naive = createNaive(sims.waldurUrl, token);
-  const direct = createDirect(sims.waldurUrl, token);
-  const systems: Record<string, Record<keyof typeof QUERIES, () => Promise<unknown>>> = {
-    junction: { dashboard: () => junction(QUERIES.dashboard), orders: () => junction(QUERIES.orders), projectPlans: () => junction(QUERIES.projectPlans) },
-    mesh: {
-      dashboard: () => meshScreens.dashboard.run(meshExecute), orders: () => meshScreens.orders.run(meshExecute),
-      projectPlans: () => meshScreens.projectPlans.run(meshExecute),
+  const started = Date.now();
+  const sims = await forkBench('simulators', settings);
+  const staff = (sims.info.principals as Array<{ role: string; waldurToken: string; orchestrationToken: string }>).find((p) => p.role === 'staff')!;
+  const fixture = pickFixture(sims.info.links as Array<{ waldurProjectUuid: string; orchestrationProjectId: string; allocations: Array<{ resourceUuid: string }> }>);
+  const shared = { ...settings, upstreams: sims.info, caller: staff, fixture };
+  const [junction, direct, mesh] = await Promise.all([
+    forkBench('junction', shared, { NODE_ENV: 'production' }),
+    forkBench('direct', shared),
+    forkBench('mesh', shared),
+  ]);
+  log(`junction runs ${junction.info.compiled ? 'compiled JavaScript (dist/)' : 'TypeScript through tsx (no dist/: run npm run build)'}`);
+  const accept: Record<string, string> = settings.compressed ? { 'accept-encoding': 'gzip, br' } : {};
+  const screen = (p: BenchProcess, query = '') => (s: Scenario) => ({ url: `${p.info.url}${s.key}${query}`, method: 'GET' as const, headers: accept });
+  const systems: System[] = [
+    {
+      name: 'junction', process: junction, applies: () => true,
+      target: (s) => ({
+        url: junction.info.url as string, method: 'POST', body: JSON.stringify({ query: s.junction(fixture) }),
+        headers: { 'content-type': 'application/json', authorization: `Token ${staff.waldurToken}`, ...accept },
+      }),
     },
-    naive: {
-      dashboard: () => naive.run(QUERIES.dashboard).then(check), orders: () => naive.run(QUERIES.orders).then(check),
-      projectPlans: () => naive.run(QUERIES.projectPlans).then(check),
-    },
-    direct: { dashboard: direct.dashboard, orders: direct.orders, projectPlans: direct.projectPlans },
-  };
+    { name: 'direct', process: direct, applies: () => true, target: screen(direct) },
+    { name: 'mesh-field', process: mesh, applies: (s) => !!s.mesh, target: screen(mesh, '?sparse=1') },
+    { name: 'mesh', process: mesh, applies: (s) => !!s.mesh, target: screen(mesh, '?sparse=0') },
+  ];
+  const upstreamControl = async (method: 'GET' | 'POST', path: string) => Promise.all(
+    [sims.info.waldurUrl, sims.info.orchestrationUrl].map(async (base) => (await request(`${new URL(base as string).origin}/__sim/${path}`, { method })).body.json() as Promise<any>));
 
-  const rows: string[][] = [];
-  for (const name of Object.keys(QUERIES) as Array<keyof typeof QUERIES>) {
-    const measured: Record<string, { calls: number; bytes: number; ms: number; heapMb: number }> = {};
-    for (const [system, screens] of Object.entries(systems)) {
-      for (let i = 0; i < warmups; i++) await screens[name](); // warm up connections, the JIT and the simulator's caches
-      await control('POST', 'reset');
-      await screens[name]();
-      const { total, bytes } = await control('GET', 'counters');
-      const times: number[] = [];
-      const heap = sampleHeap();
-      for (let i = 0; i < runs; i++) {
-        const start = performance.now();
-        await screens[name]();
-        times.push(performance.now() - start);
+  const measured: Measured[] = [];
+  for (const s of scenarios) {
+    for (const system of systems.filter((x) => x.applies(s))) {
+      for (let i = 0; i < settings.warmups; i++) await op(system, s);
+      await upstreamControl('POST', 'reset');
+      const { bytes: responseBytes } = await op(system, s);
+      const counters = await upstreamControl('GET', 'counters');
+      measured.push({
+        scenario: s.key, system: system.name, calls: counters.reduce((n, c) => n + c.total - (c.tokenCalls ?? 0), 0),
+        bytes: counters.reduce((n, c) => n + c.bytes, 0), wireBytes: counters.reduce((n, c) => n + (c.wireBytes ?? c.bytes), 0),
+        responseBytes, reps: [],
+      });
+    }
+    log(`${s.key}: warmed up, traffic counted`);
+  }
+  const find = (s: Scenario, name: string) => measured.find((m) => m.scenario === s.key && m.system === name)!;
+
+  for (let rep = 0; rep < settings.reps; rep++) {
+    for (const s of scenarios) {
+      const order = rotate(systems.filter((x) => x.applies(s)), rep);
+      const times = new Map<string, number[]>(order.map((x) => [x.name, []]));
+      const cpuBefore = await Promise.all(order.map((x) => x.process.usage()));
+      for (let i = 0; i < settings.ops; i++) for (const x of order) times.get(x.name)!.push((await op(x, s)).ms);
+      const cpuAfter = await Promise.all(order.map((x) => x.process.usage()));
+      order.forEach((x, i) => {
+        const sorted = times.get(x.name)!.sort((a, b) => a - b);
+        const row = { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), cpuSeqMs: (cpuAfter[i].cpuMs - cpuBefore[i].cpuMs) / settings.ops, opsPerSec: NaN, cpuMs: NaN };
+        find(s, x.name).reps.push(row);
+      });
+      // Both Mesh variants share a process: their sequential CPU is the pair's.
+      if (order.some((x) => x.name === 'mesh')) for (const r of [find(s, 'mesh').reps.at(-1)!, find(s, 'mesh-field').reps.at(-1)!]) r.cpuSeqMs = NaN;
+      if (settings.loadSeconds > 0) {
+        for (const x of order) {
+          const before = await x.process.usage();
+          const load = await runLoad({ ...x.target(s), connections: settings.connections, seconds: settings.loadSeconds });
+          const after = await x.process.usage();
+          const rep = find(s, x.name).reps.at(-1)!;
+          rep.opsPerSec = load.ok / load.seconds;
+          rep.cpuMs = load.ok ? (after.cpuMs - before.cpuMs) / load.ok : NaN;
+          if (load.errors) log(`${x.name} ${s.key}: ${load.errors} failed requests under load`);
+        }
       }
-      measured[system] = { calls: total, bytes, ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)], heapMb: heap.stop() };
-    }
-    const base = measured.direct;
-    for (const [system, m] of Object.entries(measured)) {
-      const peer = measured.mesh;
-      rows.push([name, system, String(m.calls), String(m.bytes), m.ms.toFixed(1), m.heapMb.toFixed(1),
-        `${(m.calls / base.calls).toFixed(2)}×`, `${(m.bytes / base.bytes).toFixed(2)}×`, `${(m.ms / base.ms).toFixed(2)}×`,
-        `${(m.calls / peer.calls).toFixed(2)}×`, `${(m.bytes / peer.bytes).toFixed(2)}×`, `${(m.ms / peer.ms).toFixed(2)}×`]);
+      log(`rep ${rep + 1}/${settings.reps} ${s.key}: done`);
     }
   }
-  print([['query', 'system', 'calls', 'bytes', 'wall ms', 'heap MB', 'calls/direct', 'bytes/direct', 'time/direct', 'calls/mesh', 'bytes/mesh', 'time/mesh'], ...rows]);
-  process.stdout.write(`\nSIM_LATENCY_MS=${latencyMs}, median of ${runs} runs after ${warmups} warm-ups, staff principal, seed 1, scale 1.\n`);
-  await gateway.stop();
-  await mesh.close();
-  await sims.close();
-}
 
-/** Peak heap growth (MB) from now until stop(); needs --expose-gc for a clean baseline. */
-function sampleHeap() {
-  (globalThis as { gc?: () => void }).gc?.();
-  const baseline = process.memoryUsage().heapUsed;
-  let peak = baseline;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }, 2);
-  return {
-    stop() {
-      clearInterval(timer);
-      peak = Math.max(peak, process.memoryUsage().heapUsed);
-      return (peak - baseline) / 1024 / 1024;
-    },
+  const junctionMemory = await junction.usage();
+  const summary = summarise(measured, scenarios, settings);
+  const meta = {
+    date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), settings, node: process.version,
+    junctionCompiled: junction.info.compiled, junctionRssMb: junctionMemory.rssBytes / 2 ** 20,
   };
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify({ meta, summary, measured }, null, 2)}\n`);
+  const markdown = renderMarkdown(meta, summary, measured, scenarios);
+  writeFileSync(new URL('./results/latest.md', import.meta.url), markdown);
+  process.stdout.write(markdown);
+  await Promise.all([junction, direct, mesh, sims].map((p) => p.stop()));
+  await agent.close();
 }
 
-function check(result: unknown) {
-  const { errors } = result as { errors?: unknown };
-  if (errors) throw new Error(`naive: ${JSON.stringify(errors)}`);
+/** A project linked to an orchestration project with two or more allocations, and one of its resources. */
+function pickFixture(links: Array<{ waldurProjectUuid: string; orchestrationProjectId: string; allocations: Array<{ resourceUuid: string }> }>): Fixture {
+  const link = links.find((l) => l.allocations.length >= 2) ?? links[0];
+  return { projectUuid: link.waldurProjectUuid, orchestrationProjectId: link.orchestrationProjectId, resourceUuid: link.allocations[0].resourceUuid };
 }
 
-function print(table: string[][]) {
-  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  for (const [i, row] of table.entries()) {
-    process.stdout.write(`${row.map((cell, j) => (j < 2 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  ')}\n`);
-    if (i === 0) process.stdout.write(`${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
-  }
+function rotate<T>(items: T[], by: number): T[] {
+  const k = by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 main().catch((error: unknown) => {

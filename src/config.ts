@@ -43,6 +43,9 @@ export interface Config {
   redisUrl: string | undefined;
   pollIntervalMs: number;
   limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; bodyLimitBytes: number; maxWatchedPerCaller: number; maxNodeIds: number };
+  /** Operations: tracing (off without an endpoint) and trusted documents. */
+  telemetry: { otlpEndpoint: string | undefined; serviceName: string };
+  trustedDocuments: { manifest: string | undefined; persistedOnly: boolean };
   simulator: { waldurPort: number; orchestrationPort: number; latencyMs: number; scale: number; seed: number; orderStepMs: number };
 }
 
@@ -59,6 +62,8 @@ export const ENV_DEFAULTS = {
   LINK_PROJECT_FIELD: 'backend_id', LINK_RESOURCE_OFFERING_TYPES: '',
   REDIS_URL: undefined, POLL_INTERVAL_MS: '2000',
   MAX_DEPTH: '12', MAX_COST: '50000', MAX_ALIASES: '30', MAX_TOKENS: '3000', BODY_LIMIT_BYTES: '102400', MAX_WATCHED_PER_CALLER: '200', MAX_NODE_IDS: '100',
+  OTEL_EXPORTER_OTLP_ENDPOINT: undefined, OTEL_SERVICE_NAME: 'junction',
+  TRUSTED_DOCUMENTS: undefined, PERSISTED_ONLY: 'false',
   SIM_WALDUR_PORT: '0', SIM_ORCHESTRATION_PORT: '0', SIM_LATENCY_MS: '0', SIM_SCALE: '1', SIM_SEED: '1',
   SIM_ORDER_STEP_MS: '3000',
 } as const satisfies Record<string, string | undefined>;
@@ -89,10 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }
     return value;
   };
-  const bool = (name: EnvName, fallback: boolean): boolean => {
-    const text = raw(name);
-    if (text === undefined) return fallback;
-    if (text !== 'true' && text !== 'false') problems.push(`${name}: expected true or false, received ${JSON.stringify(text)}`);
+  const bool = (name: EnvName, fallback?: boolean): boolean => {
+    const value = raw(name);
+    if (value === undefined && fallback !== undefined) return fallback;
+    const text = (value ?? '').toLowerCase();
+    if (text !== 'true' && text !== 'false') problems.push(`${name}: expected true or false, received ${JSON.stringify(value)}`);
     return text === 'true';
   };
   const url = (name: EnvName): string | undefined => {
@@ -161,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxWatchedPerCaller: int('MAX_WATCHED_PER_CALLER', 1, 100_000),
       maxNodeIds: int('MAX_NODE_IDS', 1, 10_000),
     },
+    telemetry: { otlpEndpoint: url('OTEL_EXPORTER_OTLP_ENDPOINT'), serviceName: raw('OTEL_SERVICE_NAME') ?? 'junction' },
+    trustedDocuments: { manifest: raw('TRUSTED_DOCUMENTS'), persistedOnly: bool('PERSISTED_ONLY') },
     simulator: {
       waldurPort: int('SIM_WALDUR_PORT', 0, 65535),
       orchestrationPort: int('SIM_ORCHESTRATION_PORT', 0, 65535),
@@ -175,6 +183,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     const missing = (['ORCHESTRATION_TOKEN_URL', 'ORCHESTRATION_CLIENT_ID', 'ORCHESTRATION_CLIENT_SECRET', 'ORCHESTRATION_REFRESH_TOKEN'] as const)
       .filter((name) => !raw(name));
     if (missing.length) problems.push(`ORCHESTRATION_URL is set, so the service account is needed too: set ${missing.join(', ')}`);
+  }
+  if (config.trustedDocuments.persistedOnly && !config.trustedDocuments.manifest) {
+    problems.push('PERSISTED_ONLY=true needs TRUSTED_DOCUMENTS: the path of a manifest of {"<hash>": "<document>"}');
   }
   if (problems.length) throw new ConfigError(problems);
   return deepFreeze(config);

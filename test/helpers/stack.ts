@@ -1,7 +1,8 @@
 import { request } from 'undici';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger, type Logger } from '../../src/logger.ts';
 import { createGateway } from '../../src/server.ts';
 import { startSimulators } from '../../simulators/index.ts';
 import { createUpstreamRecorder, currentTestFile } from './recording.ts';
@@ -27,10 +28,14 @@ export interface GraphQLResponse<T = any> {
 export interface StackOptions {
   env?: Record<string, string>;
   sim?: Parameters<typeof startSimulators>[0];
+  /** The gateway's logger (default: silent). */
+  logger?: Logger;
+  /** Turns tracing on, exporting to this (e.g. an InMemorySpanExporter). */
+  spanExporter?: SpanExporter;
 }
 
 /** Simulators and a gateway on loopback ports, torn down by `await using`. */
-export async function startStack({ env = {}, sim = {} }: StackOptions = {}) {
+export async function startStack({ env = {}, sim = {}, logger = createLogger('silent'), spanExporter }: StackOptions = {}) {
   const sims = await startSimulators({ orderStepMs: 60_000, ...sim });
   const config = loadConfig({
     PORT: '0',
@@ -50,7 +55,7 @@ export async function startStack({ env = {}, sim = {} }: StackOptions = {}) {
     bases: { waldur: new URL(sims.waldurUrl).pathname, orchestration: new URL(sims.orchestrationUrl).pathname, orchestrationToken: new URL(sims.orchestrationTokenUrl).pathname },
     file: currentTestFile(expect.getState().testPath),
   });
-  const gateway = createGateway(config, { logger: createLogger('silent') });
+  const gateway = createGateway(config, { logger, spanExporter });
   const url = await gateway.start();
   const principal = (name: PrincipalName) => {
     const found = sims.principals.find((p) => p.name === name);
