@@ -38,11 +38,12 @@ async function main() {
   });
   const [first] = await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
   const sims = JSON.parse(first) as { waldurUrl: string; orchestrationUrl: string; orchestrationTokenUrl: string;
-    serviceAccount: { clientId: string; clientSecret: string; refreshToken: string }; principals: Array<{ role: string; waldurToken: string }> };
+    serviceAccount: { clientId: string; clientSecret: string; refreshToken: string }; principals: Array<{ role: string; waldurToken: string }>; linkOfferingUuids: string[] };
   const env = {
     PORT: '0', LOG_LEVEL: 'silent', WALDUR_URL: sims.waldurUrl, ORCHESTRATION_URL: sims.orchestrationUrl,
     ORCHESTRATION_TOKEN_URL: sims.orchestrationTokenUrl, ORCHESTRATION_CLIENT_ID: sims.serviceAccount.clientId,
     ORCHESTRATION_CLIENT_SECRET: sims.serviceAccount.clientSecret, ORCHESTRATION_REFRESH_TOKEN: sims.serviceAccount.refreshToken,
+    LINK_OFFERING_UUIDS: sims.linkOfferingUuids.join(','),
   };
   const off = createGateway(loadConfig(env), { logger: createLogger('silent') });
   const on = createGateway(loadConfig({ ...env, OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl }), { logger: createLogger('silent') });

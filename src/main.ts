@@ -28,6 +28,9 @@ async function serve(config: Readonly<Config>) {
         clientSecret: simulators.serviceAccount.clientSecret,
         refreshToken: simulators.serviceAccount.refreshToken,
       },
+      // The embedded Waldur's provider records orchestration projects on the resources of its own offering.
+      links: config.waldurUrl || config.links.offeringUuids.length ? config.links
+        : { ...config.links, offeringUuids: [simulators.waldur.orchestrationOfferingUuid] },
     };
   }
   const staff = simulators?.principals.find((p) => p.role === 'staff');

@@ -24,6 +24,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { schema } from './schema/index.ts';
 import { createUpstreams } from './upstream/index.ts';
 import { headersFromParams } from './auth/principal.ts';
+import { logLinkMode } from './auth/link-mode.ts';
 import { PollerRegistry } from './subscriptions/registry.ts';
 import { createRedisCoordinator } from './subscriptions/redis-coordinator.ts';
 
@@ -140,6 +141,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       server.listen(config.port, config.host, () => {
         const { port } = server.address() as AddressInfo;
         const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
+        logLinkMode(config.links, logger);
         logger.info({ url }, 'Junction is listening');
         resolve(url);
       });

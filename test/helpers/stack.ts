@@ -46,6 +46,7 @@ export async function startStack({ env = {}, sim = {}, logger = createLogger('si
     ORCHESTRATION_CLIENT_ID: sims.serviceAccount.clientId,
     ORCHESTRATION_CLIENT_SECRET: sims.serviceAccount.clientSecret,
     ORCHESTRATION_REFRESH_TOKEN: sims.serviceAccount.refreshToken,
+    LINK_OFFERING_UUIDS: sims.waldur.orchestrationOfferingUuid,
     ...env,
   });
   const origins = { waldur: new URL(sims.waldurUrl).origin, orchestration: new URL(sims.orchestrationUrl).origin };

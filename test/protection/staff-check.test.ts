@@ -3,7 +3,8 @@ import { startStack, type Stack } from '../helpers/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack();
+  // The link field is staff-only only where the operator trusts it for the orchestration link.
+  stack = await startStack({ env: { LINK_TRUST_PROJECT_FIELD: 'backend_id' } });
 });
 afterAll(async () => {
   await stack[Symbol.asyncDispose]();
