@@ -114,7 +114,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       useShapeLimits(config.limits, config.production),
       useCostLimit({ maxCost: config.limits.maxCost }),
       useLiveQueries({ live, contextFor }),
-      useErrorCodes(),
+      useErrorCodes({ production: config.production }),
       observer.operations,
       ...(tracing ? [useOperationSpans(tracing)] : []),
     ],

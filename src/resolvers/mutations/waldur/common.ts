@@ -1,6 +1,6 @@
 /** What every Waldur mutation shares: typed upstream failures, input-named field errors, fresh re-reads. */
 import type { Context } from '../../../context.ts';
-import { ValidationFailed, withTypedErrors } from '../typed-errors.ts';
+import { ValidationFailed, withPublicMessageOf, withTypedErrors } from '../typed-errors.ts';
 
 export interface UpstreamStep {
   /** For a timeout: the GraphQL query that tells whether the change was applied. */
@@ -22,7 +22,7 @@ export async function upstream<T>(run: () => Promise<T>, { verifyWith, fields = 
     const renamed = error.fields.map((f) => ({ field: fields[f.field] ?? f.field, message: f.message }));
     const prefix = 'Waldur rejected the input: ';
     const message = error.message.startsWith(prefix) ? `${prefix}${renamed.map((f) => `${f.field}: ${f.message}`).join('; ')}` : error.message;
-    throw new ValidationFailed(message, renamed);
+    throw withPublicMessageOf(error, new ValidationFailed(message, renamed));
   }
 }
 
