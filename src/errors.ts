@@ -7,7 +7,8 @@ export type ErrorCode =
 
 export type Service = 'waldur' | 'orchestration';
 
-export interface FieldError { field: string; message: string }
+/** One problem with one input field; `publicMessage` replaces an upstream free text outside development. */
+export interface FieldError { field: string; message: string; publicMessage?: string }
 
 interface JunctionErrorOptions {
   service?: Service;

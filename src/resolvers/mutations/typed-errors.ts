@@ -63,7 +63,7 @@ function typedFrom(error: unknown, verifyWith: string | undefined): unknown {
   if (!(error instanceof JunctionError)) return error;
   switch (error.code) {
     case 'BAD_USER_INPUT':
-      return new ValidationFailed(error.message, error.fieldErrors ?? [{ field: '_', message: error.publicMessage ?? error.message }]);
+      return new ValidationFailed(error.message, error.fieldErrors ?? [{ field: '_', message: error.message, publicMessage: error.publicMessage }]);
     case 'CONFLICT':
       if (error.status === 412) return new NoPayloadAvailable(error.message);
       return new Conflict(error.message, error.validStates ?? []);

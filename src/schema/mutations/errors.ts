@@ -13,11 +13,15 @@ export const MutationError = builder.interfaceRef<Error>('MutationError').implem
   }),
 });
 
-const FieldProblem = builder.objectRef<{ field: string; message: string }>('FieldProblem').implement({
+const FieldProblem = builder.objectRef<{ field: string; message: string; publicMessage?: string }>('FieldProblem').implement({
   description: 'One problem with one input field.',
   fields: (t) => ({
     field: t.exposeString('field', { nullable: false, description: 'The input field at fault (`_` for the input as a whole), in the upstream\'s or the argument\'s naming.' }),
-    message: t.exposeString('message', { nullable: false, description: 'What was expected, and what was received.' }),
+    message: t.string({
+      nullable: false,
+      description: 'What was expected, and what was received.',
+      resolve: (problem, _args, ctx) => (ctx.config.production && problem.publicMessage) || problem.message,
+    }),
   }),
 });
 

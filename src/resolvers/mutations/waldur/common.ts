@@ -19,7 +19,7 @@ export async function upstream<T>(run: () => Promise<T>, { verifyWith, fields = 
     return await withTypedErrors(run, { verifyWith });
   } catch (error) {
     if (!(error instanceof ValidationFailed)) throw error;
-    const renamed = error.fields.map((f) => ({ field: fields[f.field] ?? f.field, message: f.message }));
+    const renamed = error.fields.map((f) => ({ ...f, field: fields[f.field] ?? f.field }));
     const prefix = 'Waldur rejected the input: ';
     const message = error.message.startsWith(prefix) ? `${prefix}${renamed.map((f) => `${f.field}: ${f.message}`).join('; ')}` : error.message;
     throw withPublicMessageOf(error, new ValidationFailed(message, renamed));
