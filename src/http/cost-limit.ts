@@ -21,7 +21,7 @@ export function useCostLimit({ maxCost }: { maxCost: number }): Plugin {
       const shown = Number.isFinite(cost) ? String(cost) : `over ${maxCost}`;
       reject({
         errors: [new GraphQLError(
-          `Operation too expensive: estimated cost ${shown} exceeds the limit of ${maxCost}; ask for smaller pages (first/last) or fewer nested lists`,
+          `Operation too expensive: estimated cost ${shown} exceeds the limit of ${maxCost}; ask for smaller pages (first/last) or fewer nested lists (and __schema at most once)`,
           { extensions: { code: 'BAD_USER_INPUT', cost: Number.isFinite(cost) ? cost : null, maxCost } },
         )],
       });
@@ -57,7 +57,7 @@ function operationCost(args: ExecutionArgs, introspectionScale: number): number 
   const operation = getOperationAST(args.document, args.operationName);
   const root = operation && args.schema.getRootType(operation.operation);
   if (!operation || !root) return 0;
-  const walk: Walk = { schema: args.schema, fragments, variables: (args.variableValues ?? {}) as Record<string, unknown>, memo: new Map(), introspectionScale };
+  const walk: Walk = { schema: args.schema, fragments, variables: (args.variableValues ?? {}) as Record<string, unknown>, memo: new Map(), introspectionScale, schemaWalks: 0 };
   return costOf(walk, root, operation.selectionSet, 0);
 }
 
@@ -68,6 +68,7 @@ interface Walk {
   variables: Record<string, unknown>;
   memo: Map<string, number>;
   introspectionScale: number;
+  schemaWalks: number;
 }
 
 function costOf(walk: Walk, type: GraphQLCompositeType, selectionSet: SelectionSetNode, depth: number): number {
@@ -112,7 +113,9 @@ function fieldCost(walk: Walk, parent: GraphQLCompositeType, node: FieldNode, de
   return 1 + size * children;
 }
 
+/** One `__schema` per operation: aliased walks are what made 30 copies of the schema (6.9 MB) one cheap request. */
 function introspectionCost(walk: Walk, parent: GraphQLCompositeType, node: FieldNode, depth: number): number {
+  if (node.name.value === '__schema' && ++walk.schemaWalks > 1) return Number.POSITIVE_INFINITY;
   return Math.ceil(fieldCost(walk, parent, node, depth) * walk.introspectionScale);
 }
 

@@ -27,6 +27,11 @@ describe('introspection in development', () => {
     expect(result.errors?.[0].message).toMatch(/^Operation too expensive/);
   });
 
+  it('should refuse a second __schema in one operation', async () => {
+    const result = await stack.query('{ a: __schema { queryType { name } } b: __schema { queryType { name } } }');
+    expect(result.errors?.[0].message).toMatch(/^Operation too expensive: estimated cost over 50000 .* \(and __schema at most once\)$/);
+  });
+
   it('should refuse three full introspections in one operation', async () => {
     const body = full.slice(full.indexOf('{', full.indexOf('query IntrospectionQuery')) + 1, full.indexOf('fragment FullType')).trim().replace(/}$/, '');
     const result = await stack.query(`${full.slice(full.indexOf('fragment FullType'))}\nquery { ${[1, 2, 3].map((i) => `s${i}: ${body}`).join(' ')} }`);
