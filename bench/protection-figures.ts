@@ -1,4 +1,4 @@
-// Usage (from a tree's root): npx tsx .scratch/figures.ts  — prints the issue's figures for that tree.
+// The figures of issue 11 for this tree: `npx tsx bench/protection-figures.ts` (nodes fan-out, introspection bytes and time, trickled-body timeout).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
