@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Config } from './config.ts';
 import { createContextFactory, type Context, type ContextInput } from './context.ts';
 import { toGraphQLError } from './errors.ts';
+import { useShapeLimits } from './http/armor.ts';
 import { useCostLimit } from './http/cost-limit.ts';
+import { useIntrospectionPolicy } from './http/introspection-policy.ts';
 import { useErrorCodes } from './http/error-codes.ts';
 import { graphiqlOptions, renderOfflineGraphiQL } from './http/graphiql-page.ts';
 import { graphiqlDocuments } from './http/graphiql.ts';
@@ -76,6 +77,8 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: config.limits.bodyLimitBytes,
     landingPage: false,
+    // Closed by default: Yoga would otherwise reflect any Origin and allow credentials.
+    cors: config.corsOrigins.length ? { origin: [...config.corsOrigins], credentials: true } : false,
     // Trusted documents may be named by `documentId` (the GraphQL-over-HTTP draft) instead of the APQ extension.
     extraParamNames: trusted ? ['documentId'] : [],
     logging: false,
@@ -103,17 +106,11 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       usePrometheusPhases(metrics.registry),
       useCSRFPrevention(),
       ...(trusted ? useTrustedDocuments(trusted, config.trustedDocuments.persistedOnly) : []),
-      EnvelopArmorPlugin({
-        maxDepth: { n: config.limits.maxDepth },
-        maxAliases: { n: config.limits.maxAliases },
-        maxTokens: { n: config.limits.maxTokens },
-        maxDirectives: { n: 20 },
-        costLimit: { enabled: false },
-        blockFieldSuggestion: { enabled: config.production },
-      }),
+      useIntrospectionPolicy(config.introspection),
+      useShapeLimits(config.limits, config.production),
       useCostLimit({ maxCost: config.limits.maxCost }),
       useLiveQueries({ live, contextFor }),
-      useErrorCodes(),
+      useErrorCodes({ production: config.production }),
       observer.operations,
       ...(tracing ? [useOperationSpans(tracing)] : []),
     ],
