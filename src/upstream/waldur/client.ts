@@ -21,8 +21,10 @@ export interface WaldurCallerIdentity {
 
 export interface ListOptions {
   query?: Query;
-  /** Sparse fieldset; `uuid` is always added. Omit to get every field. */
+  /** Sparse fieldset; `uuid` is added unless `exactFields`. Omit to get every field. */
   fields?: readonly string[];
+  /** Send `fields` as they are: the rows are keyed on nothing (a page shown as it comes). */
+  exactFields?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -79,7 +81,7 @@ export function createWaldurClient(http: UpstreamHttp): WaldurClient {
         (await http.request<string>({ method: 'GET', path: waldurPath(path), headers: { ...headers, accept: 'text/plain' }, signal: caller.signal, retry: true, responseType: 'text' })).body;
 
       const listPath = async <T>(path: string, options: ListOptions = {}): Promise<Page<T>> => {
-        const query = [...(options.query ?? []), ...fieldParams(options.fields), ...pageParams(options.page, options.pageSize)];
+        const query = [...(options.query ?? []), ...fieldParams(options.fields, !options.exactFields), ...pageParams(options.page, options.pageSize)];
         const res = await call<T[]>('GET', waldurPath(path), query);
         if (!Array.isArray(res.body)) throw malformedBody('waldur', res.status);
         const total = Number.parseInt(res.headers['x-result-count'] ?? '', 10);
