@@ -18,7 +18,7 @@ export interface ServeSettings {
   latencyMs: number;
   scale: number;
   compressed: boolean;
-  upstreams?: { waldurUrl: string; orchestrationUrl: string; orchestrationTokenUrl: string; serviceAccount: { clientId: string; clientSecret: string; refreshToken: string } };
+  upstreams?: { waldurUrl: string; orchestrationUrl: string; orchestrationTokenUrl: string; serviceAccount: { clientId: string; clientSecret: string; refreshToken: string }; linkOfferingUuids?: string[] };
   caller?: { waldurToken: string; orchestrationToken: string };
   fixture?: Fixture;
 }
@@ -59,6 +59,7 @@ async function start(kind: string): Promise<{ info: Record<string, unknown>; clo
       const info = {
         waldurUrl: sims.waldurUrl, orchestrationUrl: sims.orchestrationUrl, orchestrationTokenUrl: sims.orchestrationTokenUrl,
         serviceAccount: sims.serviceAccount, principals: sims.principals, links: sims.waldur.links,
+        linkOfferingUuids: [sims.waldur.orchestrationOfferingUuid],
       };
       return { info, close: () => sims.close() };
     }
@@ -74,6 +75,7 @@ async function start(kind: string): Promise<{ info: Record<string, unknown>; clo
         ...own, PORT: '0', LOG_LEVEL: 'silent', WALDUR_URL: up.waldurUrl, ORCHESTRATION_URL: up.orchestrationUrl,
         ORCHESTRATION_TOKEN_URL: up.orchestrationTokenUrl, ORCHESTRATION_CLIENT_ID: up.serviceAccount.clientId,
         ORCHESTRATION_CLIENT_SECRET: up.serviceAccount.clientSecret, ORCHESTRATION_REFRESH_TOKEN: up.serviceAccount.refreshToken,
+        LINK_OFFERING_UUIDS: (up.linkOfferingUuids ?? []).join(','),
       });
       const gateway = createGateway(config, { logger: createLogger('silent') });
       return { info: { url: await gateway.start(), compiled: source.ext === 'js' }, close: () => gateway.stop() };

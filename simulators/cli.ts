@@ -16,6 +16,7 @@ function summary(sims: Simulators): string {
     `  Orchestration:       ${sims.orchestrationUrl}   (control: ${sims.orchestration.origin}/__sim/)`,
     `  Orchestration token: ${sims.orchestrationTokenUrl}`,
     `  Service account:     client_id=${sims.serviceAccount.clientId} client_secret=${sims.serviceAccount.clientSecret} refresh_token=${sims.serviceAccount.refreshToken}`,
+    `  Link offering:       LINK_OFFERING_UUIDS=${sims.waldur.orchestrationOfferingUuid}`,
     '',
     '  Principals:',
     ...sims.principals.map((p) =>
@@ -42,6 +43,7 @@ export async function runSimulateCommand(argv: string[], env: NodeJS.ProcessEnv)
       orchestrationTokenUrl: sims.orchestrationTokenUrl,
       principals: sims.principals.map(({ name, role, waldurToken, orchestrationToken }) => ({ name, role, waldurToken, orchestrationToken })),
       serviceAccount: sims.serviceAccount,
+      linkOfferingUuids: [sims.waldur.orchestrationOfferingUuid],
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   } else process.stdout.write(`${summary(sims)}\n`);

@@ -20,6 +20,19 @@ export interface UpstreamSettings {
   breakerResetMs: number;
 }
 
+/**
+ * How a Waldur project is linked to an orchestration project (ARCHITECTURE.md "Credentials and access"). By default
+ * only by what the service provider records: the backend_id of a resource of one of `offeringUuids`. The project's
+ * own field (`trustProjectField`) is an opt-in: anyone allowed to update a project can write it in Waldur.
+ */
+export interface LinkSettings {
+  /** Waldur offerings (hex uuids) whose resources' provider-set backend_id names an orchestration project. */
+  offeringUuids: readonly string[];
+  /** Opt-in: trust this Waldur project field (e.g. `backend_id`) instead; safe only where it is staff-only. */
+  trustProjectField: string | undefined;
+  resourceOfferingTypes: readonly string[];
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -35,10 +48,13 @@ export interface Config {
     paths: Partial<Record<OrchestrationOperation, string>>;
   };
   upstream: { waldur: UpstreamSettings; orchestration: UpstreamSettings };
-  links: { projectField: string; resourceOfferingTypes: readonly string[] };
+  links: LinkSettings;
   redisUrl: string | undefined;
   pollIntervalMs: number;
   limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; bodyLimitBytes: number; maxWatchedPerCaller: number };
+  /** Operations: tracing (off without an endpoint) and trusted documents. */
+  telemetry: { otlpEndpoint: string | undefined; serviceName: string };
+  trustedDocuments: { manifest: string | undefined; persistedOnly: boolean };
   simulator: { waldurPort: number; orchestrationPort: number; latencyMs: number; scale: number; seed: number; orderStepMs: number };
 }
 
@@ -52,9 +68,11 @@ export const ENV_DEFAULTS = {
   UPSTREAM_BREAKER_FAILURE_PERCENT: '50', UPSTREAM_BREAKER_WINDOW_MS: '10000', UPSTREAM_BREAKER_MIN_CALLS: '20',
   UPSTREAM_BREAKER_RESET_MS: '10000',
   WALDUR_TIMEOUT_MS: undefined, ORCHESTRATION_TIMEOUT_MS: undefined,
-  LINK_PROJECT_FIELD: 'backend_id', LINK_RESOURCE_OFFERING_TYPES: '',
+  LINK_OFFERING_UUIDS: '', LINK_TRUST_PROJECT_FIELD: undefined, LINK_RESOURCE_OFFERING_TYPES: '',
   REDIS_URL: undefined, POLL_INTERVAL_MS: '2000',
   MAX_DEPTH: '12', MAX_COST: '50000', MAX_ALIASES: '30', MAX_TOKENS: '3000', BODY_LIMIT_BYTES: '102400', MAX_WATCHED_PER_CALLER: '200',
+  OTEL_EXPORTER_OTLP_ENDPOINT: undefined, OTEL_SERVICE_NAME: 'junction',
+  TRUSTED_DOCUMENTS: undefined, PERSISTED_ONLY: 'false',
   SIM_WALDUR_PORT: '0', SIM_ORCHESTRATION_PORT: '0', SIM_LATENCY_MS: '0', SIM_SCALE: '1', SIM_SEED: '1',
   SIM_ORDER_STEP_MS: '3000',
 } as const satisfies Record<string, string | undefined>;
@@ -85,6 +103,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }
     return value;
   };
+  const bool = (name: EnvName): boolean => {
+    const text = (raw(name) ?? '').toLowerCase();
+    if (text !== 'true' && text !== 'false') problems.push(`${name}: expected true or false, received ${JSON.stringify(raw(name))}`);
+    return text === 'true';
+  };
   const url = (name: EnvName): string | undefined => {
     const text = raw(name);
     if (text === undefined) return undefined;
@@ -99,7 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   };
 
   for (const name of Object.keys(env)) {
-    if (OWNED_PREFIXES.some((p) => name.startsWith(p)) && !(name in ENV_DEFAULTS)) {
+    if (name === 'LINK_PROJECT_FIELD') {
+      problems.push('LINK_PROJECT_FIELD: removed, because a customer owner can write a project\'s backend_id in Waldur; link through the '
+        + 'provider\'s resources with LINK_OFFERING_UUIDS, or opt in with LINK_TRUST_PROJECT_FIELD where that field is staff-only (README "Access")');
+    } else if (OWNED_PREFIXES.some((p) => name.startsWith(p)) && !(name in ENV_DEFAULTS)) {
       problems.push(`${name}: unknown setting (known: ${Object.keys(ENV_DEFAULTS).filter((k) => k.startsWith(name.split('_')[0] + '_')).join(', ')})`);
     }
   }
@@ -135,7 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     upstream: { waldur: upstream('WALDUR_TIMEOUT_MS'), orchestration: upstream('ORCHESTRATION_TIMEOUT_MS') },
     links: {
-      projectField: raw('LINK_PROJECT_FIELD') ?? 'backend_id',
+      offeringUuids: uuidList('LINK_OFFERING_UUIDS', raw('LINK_OFFERING_UUIDS') ?? '', problems),
+      trustProjectField: raw('LINK_TRUST_PROJECT_FIELD')?.trim() || undefined,
       resourceOfferingTypes: (raw('LINK_RESOURCE_OFFERING_TYPES') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     },
     redisUrl: raw('REDIS_URL'),
@@ -148,6 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
       maxWatchedPerCaller: int('MAX_WATCHED_PER_CALLER', 1, 100_000),
     },
+    telemetry: { otlpEndpoint: url('OTEL_EXPORTER_OTLP_ENDPOINT'), serviceName: raw('OTEL_SERVICE_NAME') ?? 'junction' },
+    trustedDocuments: { manifest: raw('TRUSTED_DOCUMENTS'), persistedOnly: bool('PERSISTED_ONLY') },
     simulator: {
       waldurPort: int('SIM_WALDUR_PORT', 0, 65535),
       orchestrationPort: int('SIM_ORCHESTRATION_PORT', 0, 65535),
@@ -163,8 +192,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       .filter((name) => !raw(name));
     if (missing.length) problems.push(`ORCHESTRATION_URL is set, so the service account is needed too: set ${missing.join(', ')}`);
   }
+  if (config.trustedDocuments.persistedOnly && !config.trustedDocuments.manifest) {
+    problems.push('PERSISTED_ONLY=true needs TRUSTED_DOCUMENTS: the path of a manifest of {"<hash>": "<document>"}');
+  }
   if (problems.length) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+/** Comma-separated Waldur uuids, dashed or not, as lower-case hex. */
+function uuidList(name: string, text: string, problems: string[]): string[] {
+  const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+  const hex = items.map((item) => item.replace(/-/g, '').toLowerCase());
+  const bad = items.filter((_item, i) => !/^[0-9a-f]{32}$/.test(hex[i]));
+  if (bad.length) problems.push(`${name}: expected comma-separated Waldur uuids, received ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
+  return [...new Set(hex)];
 }
 
 function logLevel(value: string, problems: string[]): string {

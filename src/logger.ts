@@ -1,9 +1,9 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
 /** A pino logger that can never print credentials, whatever object a caller logs. */
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({
     level,
     redact: {
@@ -11,7 +11,7 @@ export function createLogger(level: string): Logger {
         'refresh_token', '*.refresh_token', 'client_secret', '*.client_secret', '*["x-orchestration-authorization"]'],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }
 
 const warned = new Set<string>();

@@ -1,13 +1,14 @@
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
-import { createGateway, printSchemaSDL } from './server.ts';
+import { createGateway, printManifest, printSchemaSDL } from './server.ts';
 import { runSimulateCommand } from '../simulators/cli.ts';
 import { startSimulators } from '../simulators/index.ts';
 
-const USAGE = `usage: junction [serve | simulate [--json] | print-schema]
+const USAGE = `usage: junction [serve | simulate [--json] | print-schema | print-manifest]
   serve         start the gateway (default); with WALDUR_URL/ORCHESTRATION_URL unset, on embedded simulators
   simulate      run only the Waldur and Orchestration simulators (SIM_* variables)
-  print-schema  print the GraphQL SDL (as committed in schema.graphql)`;
+  print-schema  print the GraphQL SDL (as committed in schema.graphql)
+  print-manifest  print the GraphiQL examples as a trusted-documents manifest (for TRUSTED_DOCUMENTS)`;
 
 async function serve(config: Readonly<Config>) {
   const logger = createLogger(config.logLevel);
@@ -27,6 +28,9 @@ async function serve(config: Readonly<Config>) {
         clientSecret: simulators.serviceAccount.clientSecret,
         refreshToken: simulators.serviceAccount.refreshToken,
       },
+      // The embedded Waldur's provider records orchestration projects on the resources of its own offering.
+      links: config.waldurUrl || config.links.offeringUuids.length ? config.links
+        : { ...config.links, offeringUuids: [simulators.waldur.orchestrationOfferingUuid] },
     };
   }
   const staff = simulators?.principals.find((p) => p.role === 'staff');
@@ -70,6 +74,7 @@ function printDemo(url: string, sims: Awaited<ReturnType<typeof startSimulators>
 async function main(argv: string[]) {
   const [command = 'serve', ...rest] = argv;
   if (command === 'print-schema') return void process.stdout.write(printSchemaSDL());
+  if (command === 'print-manifest') return void process.stdout.write(printManifest());
   if (command === 'simulate') return runSimulateCommand(rest, process.env);
   if (command !== 'serve') {
     process.stderr.write(`${USAGE}\n`);

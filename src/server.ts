@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { lexicographicSortSchema, printSchema, type GraphQLError } from 'graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -9,14 +9,21 @@ import { createContextFactory, type Context } from './context.ts';
 import { toGraphQLError } from './errors.ts';
 import { useCostLimit } from './http/cost-limit.ts';
 import { useErrorCodes } from './http/error-codes.ts';
-import { graphiqlTabs } from './http/graphiql.ts';
+import { graphiqlDocuments, graphiqlTabs } from './http/graphiql.ts';
+import { loadManifest, manifestOf, useTrustedDocuments } from './http/trusted-documents.ts';
 import { httpProbe, serveHealth } from './http/health.ts';
-import { createMetrics, useOperationMetrics } from './http/metrics.ts';
+import { createMetrics } from './http/metrics.ts';
+import { createOperationObserver } from './http/operation-observer.ts';
+import { usePrometheusPhases } from './http/prometheus.ts';
 import { attachWebSocket } from './http/websocket.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createTracing } from './tracing.ts';
+import { tracedSchema, useOperationSpans } from './http/tracing.ts';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { schema } from './schema/index.ts';
 import { createUpstreams } from './upstream/index.ts';
 import { headersFromParams } from './auth/principal.ts';
+import { logLinkMode } from './auth/link-mode.ts';
 import { PollerRegistry } from './subscriptions/registry.ts';
 import { createRedisCoordinator } from './subscriptions/redis-coordinator.ts';
 
@@ -24,6 +31,8 @@ export interface GatewayOptions {
   /** Shown in GraphiQL's headers pane (embedded mode prints the demo tokens). */
   graphiqlAuthorization?: string;
   logger?: Logger;
+  /** Tests: export spans here (turns tracing on without an OTLP endpoint). */
+  spanExporter?: SpanExporter;
 }
 
 export interface Gateway {
@@ -40,21 +49,30 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   if (!config.waldurUrl || !config.orchestrationUrl) throw new Error('createGateway needs WALDUR_URL and ORCHESTRATION_URL (main.ts starts the simulators when they are unset)');
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
-  const upstreams = createUpstreams(config, (call) => metrics.recordUpstream(call));
+  const observer = createOperationObserver({ logger, metrics });
+  const tracing = createTracing({ ...config.telemetry, exporter: options.spanExporter });
+  const upstreams = createUpstreams(config, (call) => {
+    metrics.recordUpstream(call);
+    observer.upstreamCall(call);
+  }, tracing);
   const coordinator = config.redisUrl ? createRedisCoordinator(config.redisUrl) : undefined;
   const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator, config.limits.maxWatchedPerCaller);
-  const contextFor = createContextFactory(config, upstreams, pollers, logger);
+  metrics.observe({ pollers: () => pollers.stats(), breakers: () => [{ service: 'waldur', state: upstreams.breakers.waldur }, { service: 'orchestration', state: upstreams.breakers.orchestration }], redisConnected: coordinator && (() => coordinator.connected) });
+  const trusted = config.trustedDocuments.manifest ? loadManifest(config.trustedDocuments.manifest) : undefined;
+  const contextFor = createContextFactory(config, upstreams, pollers, logger, metrics.recordBatch);
   let draining = false;
 
   const yoga = createYoga<Record<string, unknown>, Context>({
-    schema,
+    schema: tracing ? tracedSchema(schema, tracing) : schema,
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: config.limits.bodyLimitBytes,
     landingPage: false,
+    // Trusted documents may be named by `documentId` (the GraphQL-over-HTTP draft) instead of the APQ extension.
+    extraParamNames: trusted ? ['documentId'] : [],
     logging: false,
     context: (initial) => {
       const request = (initial as { request?: Request }).request;
-      if (request) return contextFor({ headers: request.headers, signal: request.signal });
+      if (request) return contextFor({ headers: request.headers, signal: request.signal, requestId: observer.requestIdOf(request) });
       const ws = initial as {
         connectionParams?: Record<string, unknown>;
         req?: { headers: Record<string, string | string[] | undefined> };
@@ -74,18 +92,14 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       subscriptionsProtocol: 'WS',
     },
     maskedErrors: {
-      maskError: (error) => {
-        const masked = toGraphQLError(error, !config.production);
-        const code = masked.extensions.code;
-        if (code === 'INTERNAL') logger.error({ err: (error as GraphQLError).originalError ?? error }, 'internal error');
-        else if (code === 'UPSTREAM_ERROR' || code === 'UPSTREAM_UNAVAILABLE' || code === 'UPSTREAM_TIMEOUT') {
-          logger.warn({ code, service: masked.extensions.service, upstreamStatus: masked.extensions.upstreamStatus, path: masked.path }, masked.message);
-        }
-        return masked;
-      },
+      // The operation observer logs these errors, with the request id (it sees them before they are masked).
+      maskError: (error) => toGraphQLError(error, !config.production),
     },
     plugins: [
+      observer.requests,
+      usePrometheusPhases(metrics.registry),
       useCSRFPrevention(),
+      ...(trusted ? useTrustedDocuments(trusted, config.trustedDocuments.persistedOnly) : []),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth },
         maxAliases: { n: config.limits.maxAliases },
@@ -96,7 +110,8 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       }),
       useCostLimit({ maxCost: config.limits.maxCost }),
       useErrorCodes(),
-      useOperationMetrics(metrics),
+      observer.operations,
+      ...(tracing ? [useOperationSpans(tracing)] : []),
     ],
   });
 
@@ -129,6 +144,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       server.listen(config.port, config.host, () => {
         const { port } = server.address() as AddressInfo;
         const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`;
+        logLinkMode(config.links, logger);
         logger.info({ url }, 'Junction is listening');
         resolve(url);
       });
@@ -138,9 +154,14 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       pollers.stopAll();
       await websocket.close();
       await drain(server, 10_000);
-      await Promise.all([upstreams.close(), coordinator?.close()]);
+      await Promise.all([upstreams.close(), coordinator?.close(), tracing?.shutdown()]);
     },
   };
+}
+
+/** The GraphiQL examples as a trusted-documents manifest (JSON), as `junction print-manifest` prints it. */
+export function printManifest(): string {
+  return `${JSON.stringify(manifestOf(graphiqlDocuments()), null, 2)}\n`;
 }
 
 /** The SDL as committed in schema.graphql. */

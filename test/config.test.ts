@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.waldurUrl).toBeUndefined();
     expect(config.pollIntervalMs).toBe(2000);
-    expect(config.links.projectField).toBe('backend_id');
+    expect(config.links).toEqual({ offeringUuids: [], trustProjectField: undefined, resourceOfferingTypes: [] });
     expect(config.production).toBe(false);
     expect(Object.isFrozen(config.upstream.waldur)).toBe(true);
   });

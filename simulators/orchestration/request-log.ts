@@ -11,7 +11,7 @@ export interface LoggedRequest {
   body: unknown;
 }
 
-const LOGGED_HEADERS = ['authorization', 'x-request-id', 'content-type'];
+const LOGGED_HEADERS = ['authorization', 'x-request-id', 'content-type', 'traceparent'];
 
 export function loggedHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};

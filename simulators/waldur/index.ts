@@ -3,6 +3,7 @@ import { Scope } from './api/scope.ts';
 import type { ProvisionHook } from './lifecycle/provisioning.ts';
 import type { Principal } from './seed/index.ts';
 import { createWaldurServer } from './server.ts';
+import { orchestrationProjectOf } from './orchestration-link.ts';
 import { Simulation, type ProjectLink } from './simulation.ts';
 
 export type { ProvisionHook, ProvisionRequest } from './lifecycle/provisioning.ts';
@@ -29,6 +30,8 @@ export interface WaldurSimulator {
   principals: Principal[];
   /** Every project's orchestration project id and the allocations its resources point at (current data). */
   readonly links: ProjectLink[];
+  /** The offering whose resources' provider-set backend_id names an orchestration project (LINK_OFFERING_UUIDS). */
+  readonly orchestrationOfferingUuid: string;
   /** The orchestration project ids of the Waldur projects a user can see ('*' for staff). */
   visibleOrchestrationProjects(userUuid: string): string[] | '*';
   close(): Promise<void>;
@@ -53,11 +56,14 @@ export async function startWaldurSimulator(options: WaldurSimulatorOptions = {})
     get links() {
       return sim.links();
     },
+    get orchestrationOfferingUuid() {
+      return sim.store.orchestrationOfferingUuid;
+    },
     visibleOrchestrationProjects(userUuid) {
       const user = sim.store.users.get(userUuid);
       const visible = new Scope(sim.store, user ?? null).visibleProjectUuids();
       if (!visible) return '*';
-      return [...visible].map((uuid) => sim.store.projects.get(uuid)!.backendId).filter(Boolean);
+      return [...visible].map((uuid) => orchestrationProjectOf(sim.store, uuid)).filter(Boolean);
     },
     async close() {
       sim.orders.stop();

@@ -1,5 +1,6 @@
 import { OrderLifecycle } from './lifecycle/orders.ts';
 import type { ProvisionHook } from './lifecycle/provisioning.ts';
+import { orchestrationProjectOf } from './orchestration-link.ts';
 import { OFFERING_TYPES } from './vocabulary.ts';
 import { seedData, type Principal } from './seed/index.ts';
 import type { Store } from './store.ts';
@@ -44,18 +45,18 @@ export class Simulation {
   }
 
   /**
-   * Every project that names an orchestration project (all seeded ones do), with the allocations its
-   * game-server resources point at.
+   * Every project linked to an orchestration project by the provider (all seeded ones are: see
+   * orchestration-link.ts), with the allocations its game-server resources point at.
    */
   links(): ProjectLink[] {
     const { store } = this;
-    return [...store.projects.values()].filter((project) => !project.isRemoved && project.backendId !== '').map((project) => ({
-      orchestrationProjectId: project.backendId,
+    return [...store.projects.values()].filter((project) => !project.isRemoved).map((project) => ({
+      orchestrationProjectId: orchestrationProjectOf(store, project.uuid),
       waldurProjectUuid: project.uuid,
       allocations: store.resourcesOf(project.uuid)
         .filter((resource) => resource.backendId !== '' && resource.state !== 'Terminated'
           && store.offerings.get(resource.offeringUuid)?.type === OFFERING_TYPES.gameServer)
         .map((resource) => ({ id: resource.backendId, name: resource.name, resourceUuid: resource.uuid })),
-    }));
+    })).filter((link) => link.orchestrationProjectId !== '');
   }
 }

@@ -26,6 +26,11 @@ export class Store {
   readonly resources = new Map<string, Resource>();
   readonly orders = new Map<string, Order>();
   readonly backendRequests = new Map<string, BackendResourceRequest>();
+  /**
+   * The offering whose resources stand for orchestration projects: the service provider records the orchestration
+   * project id as the resource's backend_id (simulators/waldur/orchestration-link.ts).
+   */
+  orchestrationOfferingUuid = '';
 
   private readonly usersByToken = new Map<string, User>();
   private readonly projectsByCustomer = new Map<string, Project[]>();

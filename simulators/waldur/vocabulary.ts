@@ -30,4 +30,6 @@ export const OFFERING_TYPES = {
   slurm: 'Marketplace.Slurm',
   script: 'Marketplace.Script',
   gameServer: 'Marketplace.GameServer',
+  /** The provider's own offering of orchestration projects (the link offering); its type plays no part in the link. */
+  orchestration: 'Marketplace.Orchestration',
 } as const;

@@ -17,18 +17,23 @@ type HeaderSource = { get(name: string): string | null | undefined };
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const UUID = /^[0-9a-f]{32}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The caller's `X-Request-Id` when it is a plausible id, else a fresh one. */
+export function requestIdFrom(headers: HeaderSource): string {
+  const given = headers.get('x-request-id')?.trim();
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 /** Reads the allow-listed credential headers (HTTP request, or graphql-ws connectionParams). */
-export function principalFrom(headers: HeaderSource): Principal {
+export function principalFrom(headers: HeaderSource, requestId = requestIdFrom(headers)): Principal {
   const read = (name: string) => headers.get(name)?.trim() || undefined;
   const waldurAuthorization = read('authorization');
   const orchestrationAuthorization = read('x-orchestration-authorization');
-  const requestId = read('x-request-id');
   const impersonate = read('x-impersonated-user-uuid');
   return {
     waldurAuthorization,
     orchestrationAuthorization: orchestrationAuthorization && /^bearer\s+\S+$/i.test(orchestrationAuthorization) ? orchestrationAuthorization : undefined,
     impersonateUserUuid: impersonate && UUID.test(impersonate) ? impersonate : undefined,
-    requestId: requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
+    requestId,
     key: identityKey(waldurAuthorization, orchestrationAuthorization, impersonate),
   };
 }

@@ -1,3 +1,8 @@
+/** The documents of the example tabs: they ship as the trusted-documents manifest (`junction print-manifest`). */
+export function graphiqlDocuments(): string[] {
+  return EXAMPLES.map(([, query]) => query);
+}
+
 /** The example operations GraphiQL opens with: one tab each, so people can explore by running them. */
 export function graphiqlTabs(authorization: string | undefined) {
   const headers = authorization ? JSON.stringify({ Authorization: authorization }, null, 2) : undefined;

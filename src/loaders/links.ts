@@ -3,34 +3,23 @@ import type { Config } from '../config.ts';
 import type { WaldurCaller } from '../upstream/waldur/client.ts';
 import type { Resource } from '../upstream/waldur/types.ts';
 import { allRows, firstPage, MAX_BATCHED_ROWS } from './waldur/pages.ts';
+import { asError } from './link-evidence/types.ts';
 import type { Row } from './waldur/row.ts';
+import { projectFieldEvidence } from './link-evidence/project-field.ts';
+import { providerResourceEvidence } from './link-evidence/provider-resources.ts';
+import type { LinkEvidence } from './link-evidence/types.ts';
 
-/** A Waldur project the caller can see whose link field equals an orchestration project id. */
-export interface LinkedProject { uuid: string; orchestrationProjectId: string }
-
-const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+export type { LinkedProject } from './link-evidence/types.ts';
 
 /**
- * The Waldur side of the cross-backend links, always read with the caller's own Waldur credentials.
- *
- * `linkedProjects(P)` is the evidence for access in service-account mode:
- * `GET projects/?<linkField>=P&field=uuid&field=<linkField>&page_size=300`, keeping only rows whose link field
- * equals P exactly (Waldur silently ignores an unknown filter, and a filter may match loosely, so the filter
- * only narrows; the equality decides). One call per orchestration project per request.
+ * The Waldur side of the cross-backend links, always read with the caller's own Waldur credentials: the link evidence
+ * (by default what the service provider records on its resources; the project's own field only when the operator
+ * opts in with LINK_TRUST_PROJECT_FIELD) and the reverse lookup of marketplace resources by backend_id.
  */
 export function createLinkLoaders(waldur: WaldurCaller, links: Config['links']) {
-  const field = links.projectField;
-  // One loader for the projects the caller can see, one for those it can manage (Waldur's can_manage filter).
-  const linkedLoader = (extra: Array<[string, string]>) => new DataLoader<string, LinkedProject[]>((ids) => Promise.all(ids.map(async (id) => {
-    try {
-      const page = await waldur.list<Row<Record<string, unknown>>>('projects', { query: [[field, id], ...extra], fields: ['uuid', field], pageSize: 300 });
-      return page.items.filter((row) => row[field] === id).map((row) => ({ uuid: row.uuid, orchestrationProjectId: id }));
-    } catch (error) {
-      return asError(error);
-    }
-  })));
-  const linkedProjects = linkedLoader([]);
-  const managedProjects = linkedLoader([['can_manage', 'true']]);
+  const evidence: LinkEvidence = links.trustProjectField
+    ? projectFieldEvidence(waldur, links.trustProjectField)
+    : providerResourceEvidence(waldur, links.offeringUuids);
 
   const resourceLoaders = new Map<string, DataLoader<string, Row<Resource> | null>>();
   /** Marketplace resources by (Waldur project, backend_id), fetched with `fields` (+ what the match needs). */
@@ -42,30 +31,7 @@ export function createLinkLoaders(waldur: WaldurCaller, links: Config['links']) 
     return { load: (projectUuid: string, backendId: string) => loader.load(`${projectUuid}\u0000${backendId}`) };
   };
 
-  // Link values of Waldur project rows this request already read (with the caller's credentials), so
-  // `projects { orchestrationProjectId resources { allocation } }` does not fetch each project again.
-  const seenLinks = new Map<string, string | null>();
-  const seenTargets = new Set<string>();
-
-  return {
-    /** Remembers the link value of a Waldur project row read in this request (null: blank). */
-    rememberProjectLink(projectUuid: string, orchestrationProjectId: string | null) {
-      seenLinks.set(projectUuid, orchestrationProjectId);
-      if (orchestrationProjectId) seenTargets.add(orchestrationProjectId);
-    },
-    /**
-     * Whether a project row linking to P passed through here: it was read with the caller's own credentials, so it
-     * proves the caller sees a project linked to P, and `projects { allocations }` needs no `backend_id=P` call each.
-     */
-    sawLinkTo: (orchestrationProjectId: string) => seenTargets.has(orchestrationProjectId),
-    /** The remembered link value; undefined when no row of that project was seen yet. */
-    knownProjectLink: (projectUuid: string) => seenLinks.get(projectUuid),
-    /** Waldur projects visible to the caller that link to orchestration project P (empty: no access). */
-    linkedProjects: (orchestrationProjectId: string) => linkedProjects.load(orchestrationProjectId),
-    /** Waldur projects the caller can MANAGE that link to P: the evidence for changing anything in P. */
-    managedProjects: (orchestrationProjectId: string) => managedProjects.load(orchestrationProjectId),
-    resourceByBackendId,
-  };
+  return { ...evidence, resourceByBackendId };
 }
 
 export type LinkLoaders = ReturnType<typeof createLinkLoaders>;

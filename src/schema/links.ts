@@ -17,9 +17,10 @@ import { LabelFilter } from './orchestration/metadata.ts';
 
 builder.objectFields(Project, (t) => ({
   orchestrationProjectId: t.string({
-    description: 'The orchestration project this Waldur project links to (its `backend_id`, or the field set by LINK_PROJECT_FIELD); null when blank.',
+    description: 'The orchestration project this Waldur project links to, as the service provider recorded it (the `backendId` of the '
+      + 'project\'s resource of an orchestration offering; the project\'s own field only where the operator opted in); null when none.',
     extensions: { waldur: ['backend_id'] },
-    resolve: (project, _args, ctx, info) => linkedOrchestrationProjectId(project, ctx, info),
+    resolve: (project, _args, ctx) => linkedOrchestrationProjectId(project, ctx),
   }),
   allocations: t.field({
     type: [Allocation],

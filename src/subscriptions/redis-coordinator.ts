@@ -36,8 +36,11 @@ export function createRedisCoordinator(redisUrl: string, { leaseMs = 3000, prefi
   commands.on('error', () => {});
   subscriber.on('error', () => {});
 
-  const coordinator: PollCoordinator & { close(): Promise<void>; replica: string } = {
+  const coordinator: PollCoordinator & { close(): Promise<void>; replica: string; readonly connected: boolean } = {
     replica,
+    get connected() {
+      return commands.status === 'ready' && subscriber.status === 'ready';
+    },
     join<T>(key: string, poller: SharedPoller<T>) {
       const lease = `${prefix}:lease:${key}`;
       const channel = `${prefix}:events:${key}`;

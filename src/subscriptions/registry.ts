@@ -52,6 +52,17 @@ export class PollerRegistry {
     return this.pollers.size;
   }
 
+  /** Live pollers, how many poll on this replica, and their subscribers: read by the metrics gauges. */
+  stats(): { pollers: number; polling: number; subscribers: number } {
+    let polling = 0;
+    let subscribers = 0;
+    for (const poller of this.pollers.values()) {
+      if (poller.polling) polling += 1;
+      subscribers += poller.subscriberCount;
+    }
+    return { pollers: this.pollers.size, polling, subscribers };
+  }
+
   stopAll(): void {
     for (const poller of [...this.pollers.values()]) poller.stop();
   }

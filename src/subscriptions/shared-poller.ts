@@ -40,6 +40,11 @@ export class SharedPoller<T> {
     };
   }
 
+  /** True while this replica polls (in cluster mode another replica may hold the lease). */
+  get polling(): boolean {
+    return this.running && !this.stopped;
+  }
+
   get subscriberCount(): number {
     return this.listeners.size;
   }

@@ -1,6 +1,7 @@
 /** The one HTTP client for an upstream: keep-alive pool, timeouts, retries within a budget, circuit breaker. */
 import { Pool } from 'undici';
 import type { UpstreamSettings } from '../config.ts';
+import type { Tracing } from '../tracing.ts';
 import { JunctionError, upstreamFailure, type ErrorCode, type Service } from '../errors.ts';
 import { attempt, type RawResponse } from './attempt.ts';
 import { createBreaker, type BreakerState } from './breaker.ts';
@@ -47,6 +48,8 @@ export interface UpstreamCallInfo {
   bytes: number;
   retries: number;
   error?: ErrorCode | 'ABORTED';
+  /** The `X-Request-Id` sent upstream: the GraphQL request this call served. */
+  requestId?: string;
 }
 
 export interface UpstreamHttpOptions {
@@ -56,12 +59,14 @@ export interface UpstreamHttpOptions {
   onCall?: (info: UpstreamCallInfo) => void;
   /** Backoff and budget knobs; defaults suit production (tests shorten them). */
   tuning?: RetryTuning;
+  /** Client spans and `traceparent`; absent when tracing is off. */
+  tracing?: Tracing;
 }
 
 export interface UpstreamHttp {
   readonly service: Service;
   readonly baseUrl: string;
-  /** The circuit breaker's state, for readiness. */
+  /** The circuit breaker's state, for readiness and metrics. */
   readonly breakerState: BreakerState;
   /** Sends a request; resolves on 2xx, else rejects with a JunctionError, or with the signal's reason on abort. */
   request<T = unknown>(req: UpstreamRequest): Promise<UpstreamResponse<T>>;
@@ -70,7 +75,7 @@ export interface UpstreamHttp {
 }
 
 /** Creates the client of one upstream; it never throws synchronously for a valid base URL. */
-export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning = {} }: UpstreamHttpOptions): UpstreamHttp {
+export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning = {}, tracing }: UpstreamHttpOptions): UpstreamHttp {
   const base = new URL(baseUrl);
   const pool = new Pool(base.origin, { connections: settings.connections, connectTimeout: Math.min(settings.timeoutMs, 10_000) });
   const breaker = createBreaker<RawResponse>({
@@ -91,8 +96,10 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
     const target = resolveTarget(base, req.path, req.query);
     if (target === undefined) throw foreignOrigin(service);
     const mayRetry = req.retry ?? (method === 'GET' || method === 'HEAD');
-    const info: UpstreamCallInfo = { service, method, route: req.route ?? routeOf(target), status: 0, durationMs: 0, bytes: 0, retries: 0 };
+    const info: UpstreamCallInfo = { service, method, route: req.route ?? routeOf(target), status: 0, durationMs: 0, bytes: 0, retries: 0, requestId: req.headers?.['x-request-id'] };
     const started = performance.now();
+    const span = tracing?.upstream(service, method, info.route);
+    const headers = span ? { ...req.headers, ...span.headers } : req.headers;
     budget.recordRequest();
     let failure: JunctionError | undefined;
     try {
@@ -102,7 +109,7 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
         let retryable = false;
         try {
           // Our own failed attempts may have opened the breaker: report what the upstream said, not the breaker.
-          const res = await breaker.run(() => attempt(pool, settings.timeoutMs, { ...req, method, target }), () => failure ?? breakerOpen(service));
+          const res = await breaker.run(() => attempt(pool, settings.timeoutMs, { ...req, headers, method, target }), () => failure ?? breakerOpen(service));
           info.status = res.status;
           info.bytes += res.bytes;
           if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body: req.responseType === 'text' ? (res.text as T) : parseBody<T>(service, method, res), bytes: res.bytes };
@@ -128,6 +135,7 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
       throw error;
     } finally {
       info.durationMs = performance.now() - started;
+      span?.end(info.status, info.error);
       try {
         onCall?.(info);
       } catch {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // ARCHITECTURE.md: main → server → schema → resolvers | subscriptions → context → auth → loaders → upstream → errors | config
 const LAYERS: Array<[prefix: string, rank: number]> = [
   ['main.ts', 0], ['server.ts', 1], ['http/', 1.5], ['schema/', 2], ['resolvers/', 3], ['subscriptions/', 3],
-  ['context.ts', 4], ['auth/', 5], ['loaders/', 6], ['upstream/', 7], ['errors.ts', 8], ['config.ts', 8], ['logger.ts', 8],
+  ['context.ts', 4], ['auth/', 5], ['loaders/', 6], ['upstream/', 7], ['errors.ts', 8], ['config.ts', 8], ['logger.ts', 8], ['tracing.ts', 8],
 ];
 const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');

@@ -1,7 +1,8 @@
 import { request } from 'undici';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger, type Logger } from '../../src/logger.ts';
 import { createGateway } from '../../src/server.ts';
 import { startSimulators } from '../../simulators/index.ts';
 import { createUpstreamRecorder, currentTestFile } from './recording.ts';
@@ -29,10 +30,14 @@ export interface StackOptions {
   sim?: Parameters<typeof startSimulators>[0];
   /** Puts something (e.g. a hold proxy) between the gateway and a simulator's API: returns the origin the gateway uses. */
   via?: (service: 'waldur' | 'orchestration', origin: string) => Promise<string>;
+  /** The gateway's logger (default: silent). */
+  logger?: Logger;
+  /** Turns tracing on, exporting to this (e.g. an InMemorySpanExporter). */
+  spanExporter?: SpanExporter;
 }
 
 /** Simulators and a gateway on loopback ports, torn down by `await using`. */
-export async function startStack({ env = {}, sim = {}, via }: StackOptions = {}) {
+export async function startStack({ env = {}, sim = {}, via, logger = createLogger('silent'), spanExporter }: StackOptions = {}) {
   const sims = await startSimulators({ orderStepMs: 60_000, ...sim });
   const routed = async (service: 'waldur' | 'orchestration', url: string) => {
     if (!via) return url;
@@ -48,6 +53,7 @@ export async function startStack({ env = {}, sim = {}, via }: StackOptions = {})
     ORCHESTRATION_CLIENT_ID: sims.serviceAccount.clientId,
     ORCHESTRATION_CLIENT_SECRET: sims.serviceAccount.clientSecret,
     ORCHESTRATION_REFRESH_TOKEN: sims.serviceAccount.refreshToken,
+    LINK_OFFERING_UUIDS: sims.waldur.orchestrationOfferingUuid,
     ...env,
   });
   const origins = { waldur: new URL(sims.waldurUrl).origin, orchestration: new URL(sims.orchestrationUrl).origin };
@@ -57,7 +63,7 @@ export async function startStack({ env = {}, sim = {}, via }: StackOptions = {})
     bases: { waldur: new URL(sims.waldurUrl).pathname, orchestration: new URL(sims.orchestrationUrl).pathname, orchestrationToken: new URL(sims.orchestrationTokenUrl).pathname },
     file: currentTestFile(expect.getState().testPath),
   });
-  const gateway = createGateway(config, { logger: createLogger('silent') });
+  const gateway = createGateway(config, { logger, spanExporter });
   const url = await gateway.start();
   const principal = (name: PrincipalName) => {
     const found = sims.principals.find((p) => p.name === name);

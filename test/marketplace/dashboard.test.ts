@@ -53,7 +53,8 @@ describe('the dashboard query: customers → projects → resources', () => {
       expect(fieldsOf(call)).toEqual(['name', 'offering_name', 'offering_type', 'project_name', 'project_uuid', 'state']);
     }
     for (const project of projects) {
-      expect(project.resources.totalCount).toBe(9);
+      // Nine seeded resources, and the provider's orchestration-project resource (the link).
+      expect(project.resources.totalCount).toBe(10);
       expect(project.resources.nodes).toHaveLength(3);
       for (const resource of project.resources.nodes) expect(resource.project).toEqual({ uuid: project.uuid, name: project.name });
     }

@@ -14,10 +14,10 @@ describe('what each caller sees', () => {
   it('should show each principal only what Waldur shows its own credentials', async () => {
     await using stack = await startStack();
     const expected: Record<PrincipalName, { customers: string[]; projects: number; resources: number }> = {
-      staff: { customers: ['Arcade Cloud', 'Aurora Labs', 'Borealis Labs', 'Cascade Labs', 'Dynamo Labs', 'Stellar Compute'], projects: 12, resources: 108 },
-      owner: { customers: ['Aurora Labs'], projects: 3, resources: 27 },
-      manager: { customers: ['Borealis Labs'], projects: 1, resources: 9 },
-      member: { customers: ['Aurora Labs'], projects: 1, resources: 9 },
+      staff: { customers: ['Arcade Cloud', 'Aurora Labs', 'Borealis Labs', 'Cascade Labs', 'Dynamo Labs', 'Stellar Compute'], projects: 12, resources: 120 },
+      owner: { customers: ['Aurora Labs'], projects: 3, resources: 30 },
+      manager: { customers: ['Borealis Labs'], projects: 1, resources: 10 },
+      member: { customers: ['Aurora Labs'], projects: 1, resources: 10 },
       nobody: { customers: [], projects: 0, resources: 0 },
       // A service provider's owner sees its own organizations, not its consumers' projects or resources.
       provider: { customers: ['Arcade Cloud', 'Stellar Compute'], projects: 0, resources: 0 },

@@ -60,14 +60,14 @@ describe.each(Object.keys(MUTATIONS) as MutationName[])('%s: upstream answers as
     expect(errors).toBeUndefined();
     expect(result).toEqual({ __typename: 'ForbiddenError', message: expect.stringContaining(t.projectId) });
     expect(await upstream(stack)).toEqual([]);
-    // The access checks were made with nobody's own Waldur token: can it manage a linked project? is it staff?
-    // can it see one?
+    // The access checks were made with nobody's own Waldur token: does it see a provider-recorded link to the
+    // project (no, so there is no project to manage)? is it staff?
     const checks = await stack.requests('waldur');
     const token = `Token ${stack.principal('nobody').waldurToken}`;
     expect(checks.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([
-      ['GET', '/api/projects/', token], ['GET', '/api/users/me/', token], ['GET', '/api/projects/', token],
+      ['GET', '/api/marketplace-resources/', token], ['GET', '/api/users/me/', token],
     ]);
-    expect(checks.map((r) => new URLSearchParams(r.query).get('can_manage'))).toEqual(['true', null, null]);
+    expect(new URLSearchParams(checks[0].query).get('backend_id')).toBe(t.projectId);
   });
 
   it('should answer ForbiddenError to a member who sees the linked project but does not manage it', async () => {

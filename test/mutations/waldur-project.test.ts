@@ -41,11 +41,19 @@ describe('Waldur project mutations', () => {
     expect(long.calls).toEqual([]);
   });
 
-  it('should let only staff set backendId, the field that links a project to an orchestration project', async () => {
-    const owner = await mutate(stack, 'createProject', { customerUuid, name: 'Borrowed link', backendId: 'someone-elses-project' }, '', 'owner');
+  it('should pass backendId on as Waldur allows it (owners may write it): by default it links nothing', async () => {
+    const owner = await mutate(stack, 'createProject', { customerUuid, name: 'Own backend id', backendId: 'crm-4711' }, PROJECT('CreateProject'), 'owner');
+    expect(owner.errors).toBeUndefined();
+    expect(owner.calls.map((c: any) => `${c.method} ${c.path}`)).toEqual(['POST /api/projects/']);
+    expect(owner.calls[0].body).toMatchObject({ backend_id: 'crm-4711' });
+  });
+
+  it('should let only staff set backendId where the operator trusts it as the orchestration link (LINK_TRUST_PROJECT_FIELD)', async () => {
+    await using trusting = await startStack({ env: { LINK_TRUST_PROJECT_FIELD: 'backend_id' } });
+    const owner = await mutate(trusting, 'createProject', { customerUuid, name: 'Borrowed link', backendId: 'someone-elses-project' }, '', 'owner');
     expect(owner.result).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringContaining('Only staff may set backendId') });
     expect(owner.calls.map((c: any) => `${c.method} ${c.path}`)).toEqual(['GET /api/users/me/']);
-    const staff = await mutate(stack, 'createProject', { customerUuid, name: 'Linked by staff', backendId: 'arena-ops-000001' }, PROJECT('CreateProject'), 'staff');
+    const staff = await mutate(trusting, 'createProject', { customerUuid, name: 'Linked by staff', backendId: 'arena-ops-000001' }, PROJECT('CreateProject'), 'staff');
     expect(staff.errors).toBeUndefined();
     expect(staff.calls.map((c: any) => `${c.method} ${c.path}`)).toEqual(['GET /api/users/me/', 'POST /api/projects/']);
     expect(staff.calls[1].body).toMatchObject({ backend_id: 'arena-ops-000001' });

@@ -45,12 +45,16 @@ describe('the project → resources → allocation → payloads → artefacts da
 
     const waldur = await stack.requests('waldur');
     const orchestration = await stack.requests('orchestration');
-    // Waldur: the project and its resources. The project row, read with the caller's own token, already proves
-    // the caller sees a project linked to the orchestration project: no separate access check is needed.
-    expect(waldur.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET /api/projects/${link.waldurProjectUuid}/`,
+    // Waldur: the project, its resources, and the provider's link resource of the project. That link row, read with
+    // the caller's own token, already proves the caller sees a project linked to the orchestration project: no
+    // separate access check is needed.
+    expect(waldur.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'GET /api/marketplace-resources/',
+      'GET /api/marketplace-resources/',
+      `GET /api/projects/${link.waldurProjectUuid}/`,
     ]);
+    const linkRead = waldur.find((r) => new URLSearchParams(r.query).get('offering_uuid') === stack.sims.waldur.orchestrationOfferingUuid)!;
+    expect(new URLSearchParams(linkRead.query).get('project_uuid')).toBe(link.waldurProjectUuid);
     // Orchestration: one token, ONE allocation list for all resources, one payload list per allocation,
     // one artefact page per payload.
     expect(matching(orchestration, 'POST', /\/token$/)).toHaveLength(1);
@@ -88,5 +92,10 @@ describe('the project → resources → allocation → payloads → artefacts da
     // no project is fetched again for its link.
     expect(matching(waldur, 'GET', /^\/api\/projects\/$/).filter((r) => r.query.includes('backend_id='))).toHaveLength(0);
     expect(matching(waldur, 'GET', /^\/api\/projects\/[0-9a-f]{32}\/$/)).toHaveLength(0);
+    // The links of all the projects: the caller's provider-recorded link resources, in one list.
+    const linkReads = matching(waldur, 'GET', /^\/api\/marketplace-resources\/$/)
+      .filter((r) => new URLSearchParams(r.query).get('offering_uuid') === stack.sims.waldur.orchestrationOfferingUuid);
+    expect(linkReads).toHaveLength(1);
+    expect(new URLSearchParams(linkReads[0].query).has('project_uuid')).toBe(false);
   });
 });

@@ -9,13 +9,22 @@ export const allocationGid = (projectId: string, allocationId: string) =>
 export const payloadGid = (projectId: string, allocationId: string, payloadId: string) =>
   encodeGlobalId('Payload', [projectId, allocationId, payloadId].map(encodeURIComponent).join('/'));
 
-/** The orchestration project ids a principal's own Waldur token can see (asked of the Waldur simulator directly). */
-export async function visibleOrchestrationProjects(stack: Stack, name: PrincipalName): Promise<Set<string>> {
-  const response = await request(`${stack.sims.waldurUrl}projects/?field=uuid&field=backend_id&page_size=300`, {
+/**
+ * The provider-recorded links a principal's own Waldur token can see (asked of the Waldur simulator directly): the
+ * live resources of the orchestration offering, as Waldur project uuid → orchestration project id.
+ */
+export async function visibleLinks(stack: Stack, name: PrincipalName): Promise<Map<string, string>> {
+  const offering = stack.sims.waldur.orchestrationOfferingUuid;
+  const response = await request(`${stack.sims.waldurUrl}marketplace-resources/?offering_uuid=${offering}&field=project_uuid&field=backend_id&field=state&page_size=300`, {
     headers: { authorization: `Token ${stack.principal(name).waldurToken}` },
   });
-  const rows = (await response.body.json()) as Array<{ backend_id: string }>;
-  return new Set(rows.map((r) => r.backend_id).filter(Boolean));
+  const rows = (await response.body.json()) as Array<{ project_uuid: string; backend_id: string; state: string }>;
+  return new Map(rows.filter((r) => r.backend_id && r.state !== 'Terminated').map((r) => [r.project_uuid, r.backend_id]));
+}
+
+/** The orchestration project ids a principal's own Waldur token can reach through the provider's links. */
+export async function visibleOrchestrationProjects(stack: Stack, name: PrincipalName): Promise<Set<string>> {
+  return new Set((await visibleLinks(stack, name)).values());
 }
 
 /** Every linked project of the seed, with a real payload id of its first allocation that has payloads. */

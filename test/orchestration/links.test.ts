@@ -91,12 +91,15 @@ describe('the links between the marketplace and orchestration', () => {
       .toEqual(link.allocations.map((a) => [a.id, a.resourceUuid]).sort());
     for (const a of found) expect(a.marketplaceResource.project.uuid).toBe(link.waldurProjectUuid);
     const waldur = await stack.requests('waldur');
-    expect(waldur.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/projects/', 'GET /api/marketplace-resources/']);
+    // The access evidence (the provider's link resources naming P), then the project's resources in one list.
+    expect(waldur.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/marketplace-resources/', 'GET /api/marketplace-resources/']);
+    expect(new URLSearchParams(waldur[0].query).get('backend_id')).toBe(link.orchestrationProjectId);
+    expect(new URLSearchParams(waldur[0].query).get('offering_uuid')).toBe(stack.sims.waldur.orchestrationOfferingUuid);
     expect(waldur[1].query).toContain(`project_uuid=${link.waldurProjectUuid}`);
   });
 
-  it('should read the link from the configured Waldur project field', async () => {
-    await using stack = await startStack({ env: { LINK_PROJECT_FIELD: 'slug' } });
+  it('should read the link from the project field the operator opted in to trust', async () => {
+    await using stack = await startStack({ env: { LINK_TRUST_PROJECT_FIELD: 'slug' } });
     const link = stack.sims.waldur.links[0];
 
     const answer = await stack.query(`query ($w: String!) { project(uuid: $w) { slug orchestrationProjectId } }`, { w: link.waldurProjectUuid }, 'staff');

@@ -24,8 +24,9 @@ describe('the gateway\'s service-account token', () => {
     await stack.resetLogs();
     const expired = await stack.control('orchestration', 'POST', 'tokens/expire');
     expect(expired.expired).toBe(1);
-    // Hold the first 20 answers back so all 20 requests are in flight with the expired token at once.
-    await stack.control('orchestration', 'POST', 'faults', { method: 'GET', path: '/allocations$', delayMs: 150, times: 20 });
+    // Hold the first 20 answers back so all 20 requests are in flight with the expired token at once (each first
+    // proves access with a Waldur call; a second is ample room for that on a loaded machine).
+    await stack.control('orchestration', 'POST', 'faults', { method: 'GET', path: '/allocations$', delayMs: 1000, times: 20 });
 
     const answers = await Promise.all(Array.from({ length: 20 }, () => stack.query(LIST, { p: target.projectId }, 'staff')));
 

@@ -4,7 +4,7 @@ import type { LoggedRequest, PrincipalName, Stack } from '../helpers/stack.ts';
 import { startStack } from '../helpers/stack.ts';
 import { CASES, writeOf } from '../mutations/orchestration-cases.ts';
 import { MUTATIONS, mutate, seededTarget, upstream, type MutationName } from '../mutations/orchestration-helpers.ts';
-import { visibleOrchestrationProjects } from './helpers.ts';
+import { visibleLinks, visibleOrchestrationProjects } from './helpers.ts';
 
 /**
  * Service-account mode: seeing a linked Waldur project lets a caller read an orchestration project; changing anything
@@ -17,11 +17,11 @@ const successType = (name: MutationName) => `${name.charAt(0).toUpperCase()}${na
 
 /** The orchestration projects a principal's own Waldur token can manage (asked of the Waldur simulator directly). */
 async function manageableOrchestrationProjects(stack: Stack, name: PrincipalName): Promise<Set<string>> {
-  const response = await request(`${stack.sims.waldurUrl}projects/?can_manage=true&field=uuid&field=backend_id&page_size=300`, {
+  const response = await request(`${stack.sims.waldurUrl}projects/?can_manage=true&field=uuid&page_size=300`, {
     headers: { authorization: `Token ${stack.principal(name).waldurToken}` },
   });
-  const rows = (await response.body.json()) as Array<{ backend_id: string }>;
-  return new Set(rows.map((r) => r.backend_id).filter(Boolean));
+  const managed = new Set(((await response.body.json()) as Array<{ uuid: string }>).map((r) => r.uuid));
+  return new Set([...(await visibleLinks(stack, name))].filter(([project]) => managed.has(project)).map(([, id]) => id));
 }
 
 /** A seeded target in an orchestration project the principal can see and (per `manages`) can or cannot manage. */
@@ -34,14 +34,15 @@ async function targetFor(stack: Stack, name: PrincipalName, manages: boolean) {
   return seededTarget(stack, index);
 }
 
-/** The Waldur access checks of one request: projects lists filtered by the link field, with or without can_manage. */
+/**
+ * The Waldur access checks of one request: the provider's link resources naming P (seeing), and whether the caller
+ * manages the linked project (`can_manage` narrowed by `query=<project uuid>`).
+ */
 function accessChecks(waldur: LoggedRequest[], projectId: string) {
-  const checks = waldur.filter((r) => r.method === 'GET' && r.path === '/api/projects/' && new URLSearchParams(r.query).get('backend_id') === projectId);
-  return {
-    all: checks,
-    manage: checks.filter((r) => new URLSearchParams(r.query).get('can_manage') === 'true'),
-    see: checks.filter((r) => !new URLSearchParams(r.query).has('can_manage')),
-  };
+  const params = (r: LoggedRequest) => new URLSearchParams(r.query);
+  const see = waldur.filter((r) => r.method === 'GET' && r.path === '/api/marketplace-resources/' && params(r).get('backend_id') === projectId);
+  const manage = waldur.filter((r) => r.method === 'GET' && r.path === '/api/projects/' && params(r).get('can_manage') === 'true');
+  return { all: [...see, ...manage], manage, see };
 }
 
 describe('orchestration writes in service-account mode need a linked Waldur project the caller manages', () => {
@@ -61,7 +62,7 @@ describe('orchestration writes in service-account mode need a linked Waldur proj
     const checks = accessChecks(waldur, t.projectId);
     expect([checks.manage.length, checks.see.length, waldur.length]).toEqual([1, 1, 3]);
     expect(waldur.filter((r) => r.path === '/api/users/me/').map((r) => r.query)).toEqual(['field=is_staff']);
-    expect(new URLSearchParams(checks.manage[0].query).getAll('field').sort()).toEqual(['backend_id', 'uuid']);
+    expect(new URLSearchParams(checks.manage[0].query).getAll('field')).toEqual(['uuid']);
     expect(new Set(waldur.map((r) => r.headers.authorization))).toEqual(new Set([`Token ${stack.principal('member').waldurToken}`]));
   });
 
@@ -77,10 +78,10 @@ describe('orchestration writes in service-account mode need a linked Waldur proj
       const write = writeOf(stack, name, t);
       const sent = await upstream(stack);
       expect(sent.filter((r) => r.method === write.method && r.path === write.path)).toEqual([{ ...write, status: expect.any(Number) }]);
-      // One Waldur call in all: the write's evidence also covers the read-back some mutations make after it.
+      // Two Waldur calls in all (the link, then managing its project); they also cover the read-back some mutations make.
       const waldur = await stack.requests('waldur');
       const checks = accessChecks(waldur, t.projectId);
-      expect([checks.manage.length, checks.see.length, waldur.length]).toEqual([1, 0, 1]);
+      expect([checks.manage.length, checks.see.length, waldur.length]).toEqual([1, 1, 2]);
       expect(checks.manage[0].headers.authorization).toBe(`Token ${stack.principal(who).waldurToken}`);
     });
   });
@@ -95,7 +96,7 @@ describe('orchestration writes in service-account mode need a linked Waldur proj
     expect(result.__typename).toBe(successType(name));
     const waldur = await stack.requests('waldur');
     const checks = accessChecks(waldur, t.projectId);
-    expect([checks.manage.length, checks.see.length]).toEqual([1, 0]);
+    expect([checks.manage.length, checks.see.length]).toEqual([1, 1]);
     expect(waldur.filter((r) => r.path === '/api/users/me/').map((r) => r.query)).toEqual(['field=is_staff']);
   });
 
@@ -130,6 +131,6 @@ describe('orchestration writes in service-account mode need a linked Waldur proj
     expect(answer.errors).toBeUndefined();
     expect([answer.data.a.__typename, answer.data.b.__typename]).toEqual(['SetPayloadLabelSuccess', 'SetPayloadAnnotationSuccess']);
     const checks = accessChecks(await stack.requests('waldur'), t.projectId);
-    expect([checks.manage.length, checks.see.length]).toEqual([1, 0]);
+    expect([checks.manage.length, checks.see.length]).toEqual([1, 1]);
   });
 });

@@ -48,7 +48,7 @@ describe('the gateway over HTTP', () => {
     expect(result).toEqual({ data: { viewer: { username: 'sam.staff' } } });
     const metrics = await (await request(`${origin()}/metrics`)).body.text();
     expect(metrics).toMatch(/junction_upstream_requests_total\{service="waldur",method="GET",route="[^"]*users\/me[^"]*",status="200"\} \d+/);
-    expect(metrics).toMatch(/junction_graphql_operations_total\{type="query",errors="no"\} [1-9]/);
+    expect(metrics).toMatch(/junction_graphql_operations_total\{type="query",name="anonymous",outcome="ok"\} [1-9]/);
   });
 
   it('should refuse a simple GET without a CSRF header', async () => {

@@ -13,7 +13,7 @@ async function gatewayOnSimulators() {
     PORT: '0', LOG_LEVEL: 'silent', POLL_INTERVAL_MS: '50',
     WALDUR_URL: sims.waldurUrl, ORCHESTRATION_URL: sims.orchestrationUrl, ORCHESTRATION_TOKEN_URL: sims.orchestrationTokenUrl,
     ORCHESTRATION_CLIENT_ID: sims.serviceAccount.clientId, ORCHESTRATION_CLIENT_SECRET: sims.serviceAccount.clientSecret,
-    ORCHESTRATION_REFRESH_TOKEN: sims.serviceAccount.refreshToken,
+    ORCHESTRATION_REFRESH_TOKEN: sims.serviceAccount.refreshToken, LINK_OFFERING_UUIDS: sims.waldur.orchestrationOfferingUuid,
   });
   const gateway = createGateway(config, { logger: createLogger('silent') });
   const url = await gateway.start();

@@ -89,11 +89,11 @@ describe('visibility (docs/contracts/waldur.md §1, §11.7)', () => {
 
   it('should let staff see everything and nobody see nothing but offerings', async () => {
     expect(await count('/api/projects/', 'staff')).toBe(12);
-    expect(await count('/api/marketplace-resources/', 'staff')).toBe(108);
+    expect(await count('/api/marketplace-resources/', 'staff')).toBe(120);
     for (const path of ['/api/customers/', '/api/projects/', '/api/marketplace-resources/', '/api/marketplace-orders/', '/api/backend-resource-requests/']) {
       expect(await count(path, 'nobody'), path).toBe(0);
     }
-    expect(await count('/api/marketplace-public-offerings/', 'nobody')).toBe(6);
+    expect(await count('/api/marketplace-public-offerings/', 'nobody')).toBe(7);
   });
 
   it('should let an owner see the customer, its projects and their resources and orders', async () => {
@@ -103,7 +103,7 @@ describe('visibility (docs/contracts/waldur.md §1, §11.7)', () => {
     expect(projects).toHaveLength(3);
     expect(projects.every((p) => p.customer_uuid === customers[0].uuid)).toBe(true);
     const resources = await w.all('/api/marketplace-resources/', 'owner');
-    expect(resources).toHaveLength(27);
+    expect(resources).toHaveLength(30);
     expect(resources.every((r) => r.customer_uuid === customers[0].uuid)).toBe(true);
     const orders = await w.all('/api/marketplace-orders/', 'owner');
     expect(orders.every((o) => o.customer_uuid === customers[0].uuid)).toBe(true);
@@ -115,7 +115,7 @@ describe('visibility (docs/contracts/waldur.md §1, §11.7)', () => {
       expect(projects, name).toHaveLength(1);
       const resources = await w.all('/api/marketplace-resources/', name);
       expect(resources.every((r) => r.project_uuid === projects[0].uuid)).toBe(true);
-      expect(resources).toHaveLength(9);
+      expect(resources).toHaveLength(10);
       expect(uuidsOf(await w.all('/api/customers/', name))).toEqual([projects[0].customer_uuid]);
     }
   });

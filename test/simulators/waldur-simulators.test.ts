@@ -72,7 +72,8 @@ describe('runSimulateCommand (junction simulate)', () => {
       expect(output.endsWith('\n')).toBe(true);
       expect(output.trim().split('\n')).toHaveLength(1);
       const line = JSON.parse(output);
-      expect(Object.keys(line)).toEqual(['waldurUrl', 'orchestrationUrl', 'orchestrationTokenUrl', 'principals', 'serviceAccount']);
+      expect(Object.keys(line)).toEqual(['waldurUrl', 'orchestrationUrl', 'orchestrationTokenUrl', 'principals', 'serviceAccount', 'linkOfferingUuids']);
+      expect(line.linkOfferingUuids).toEqual([started!.waldur.orchestrationOfferingUuid]);
       expect(Object.keys(line.principals[0])).toEqual(['name', 'role', 'waldurToken', 'orchestrationToken']);
       expect(line.waldurUrl).toBe(started!.waldurUrl);
     } finally {

@@ -20,6 +20,7 @@ describe.skipIf(!redisUrl)('two gateway replicas in cluster mode (needs REDIS_UR
       WALDUR_URL: stack.sims.waldurUrl, ORCHESTRATION_URL: stack.sims.orchestrationUrl,
       ORCHESTRATION_TOKEN_URL: stack.sims.orchestrationTokenUrl, ORCHESTRATION_CLIENT_ID: stack.sims.serviceAccount.clientId,
       ORCHESTRATION_CLIENT_SECRET: stack.sims.serviceAccount.clientSecret, ORCHESTRATION_REFRESH_TOKEN: stack.sims.serviceAccount.refreshToken,
+      LINK_OFFERING_UUIDS: stack.sims.waldur.orchestrationOfferingUuid,
     }), { logger: createLogger('silent') });
     const secondUrl = await second.start();
     const token = `Token ${stack.principal('staff').waldurToken}`;

@@ -15,7 +15,7 @@ export interface LoggedRequest {
   body: unknown;
 }
 
-const LOGGED_HEADERS = ['authorization', 'accept-language', 'x-request-id', 'x-impersonated-user-uuid', 'content-type'] as const;
+const LOGGED_HEADERS = ['authorization', 'accept-language', 'x-request-id', 'x-impersonated-user-uuid', 'content-type', 'traceparent'] as const;
 /** Benchmarks send many requests; the log keeps the newest ones while counters keep counting. */
 const MAX_ENTRIES = 100_000;
 

@@ -1,4 +1,5 @@
 import type { Order } from '../model.ts';
+import { orchestrationProjectOf } from '../orchestration-link.ts';
 import type { Store } from '../store.ts';
 import { OFFERING_TYPES } from '../vocabulary.ts';
 
@@ -19,9 +20,9 @@ export async function provisionGameServer(store: Store, hook: ProvisionHook | un
   const offering = store.offerings.get(order.offeringUuid);
   const resource = store.resources.get(order.resourceUuid);
   if (!hook || !resource || order.type !== 'Create' || offering?.type !== OFFERING_TYPES.gameServer) return null;
-  const project = store.projects.get(order.projectUuid)!;
+  // The provider provisions into the orchestration project it recorded itself, never the consumer-writable project field.
   try {
-    const allocationId = await hook({ orchestrationProjectId: project.backendId, resourceUuid: resource.uuid, resourceName: resource.name });
+    const allocationId = await hook({ orchestrationProjectId: orchestrationProjectOf(store, order.projectUuid), resourceUuid: resource.uuid, resourceName: resource.name });
     if (allocationId) resource.backendId = allocationId;
     return null;
   } catch (error) {

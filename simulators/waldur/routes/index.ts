@@ -5,6 +5,7 @@ import { orderActionRoutes } from './order-actions.ts';
 import { orderRoutes } from './orders.ts';
 import { projectMemberRoutes } from './project-members.ts';
 import { projectRoutes } from './projects.ts';
+import { providerResourceRoutes } from './provider-resources.ts';
 import { resourceActionRoutes } from './resource-actions.ts';
 import { resourceExtraRoutes } from './resource-extras.ts';
 import { resourceLifecycleRoutes } from './resource-lifecycle.ts';
@@ -23,5 +24,6 @@ export const ROUTES = compileRoutes([
   ...resourceLifecycleRoutes,
   ...resourceRoutes,
   ...resourceActionRoutes,
+  ...providerResourceRoutes,
   ...backendRequestRoutes,
 ]);

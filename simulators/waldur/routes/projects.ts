@@ -67,6 +67,11 @@ function createProject(call: Call) {
   return json(201, serialize(projectFields, project, call), { Location: url });
 }
 
+/**
+ * PUT/PATCH need PROJECT.UPDATE on the project or its customer (views.py ProjectViewSet, `permission_factory(
+ * UPDATE_PROJECT, ["*", "customer"])`), which permissions.yaml grants to CUSTOMER.OWNER and PROJECT.MANAGER. Every
+ * field of ProjectSerializer is then writable, `backend_id` included; only `slug` is staff-only (SlugSerializerMixin).
+ */
 function updateProject(call: Call, uuid: string, partial: boolean) {
   const project = findProject(call, uuid);
   if (!call.scope.can(project, 'PROJECT.MANAGER')) throw permissionDenied();

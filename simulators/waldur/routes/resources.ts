@@ -15,7 +15,10 @@ function visibleResources(call: Call) {
   return [...projects].flatMap((uuid) => call.store.resourcesOf(uuid));
 }
 
-/** PUT/PATCH accept and echo only `name`, `description` and `end_date` (ResourceUpdate). */
+/**
+ * PUT/PATCH accept and echo only `name`, `description` and `end_date` (marketplace/serializers.py ResourceUpdateSerializer):
+ * anything else, `backend_id` included, is ignored — a consumer cannot write the provider's link.
+ */
 function updateResource(call: Call, uuid: string, partial: boolean) {
   const resource = findResource(call, uuid);
   const project = call.store.projects.get(resource.projectUuid)!;

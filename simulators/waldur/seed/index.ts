@@ -5,6 +5,7 @@ import { Store } from '../store.ts';
 import { DAY, HOUR, micros } from '../time.ts';
 import { seedCatalog } from './catalog.ts';
 import { seedMarketplace } from './marketplace.ts';
+import { seedOrchestrationLinks } from './orchestration-links.ts';
 import { seedOrganizations } from './organizations.ts';
 import { seedPeople, type Principal } from './people.ts';
 
@@ -23,6 +24,7 @@ export function seedData(seed: number, scale: number): SeededData {
   const offerings = seedCatalog(store, seed, scale, organizations.providers);
   seedMarketplace(store, seed, organizations.projects, offerings, people);
   seedBackendRequests(store, seed, offerings);
+  seedOrchestrationLinks(store, seed, organizations.providers[1], organizations.projects);
   return { store, principals: people.principals };
 }
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { JunctionError } from '../../errors.ts';
 import type { WaldurCaller } from '../../upstream/waldur/client.ts';
+import { measured, type BatchObserver } from '../batch-size.ts';
 import type { Row } from './row.ts';
 
 /**
@@ -8,23 +9,23 @@ import type { Row } from './row.ts';
  * loaded as parallel, de-duplicated `GET <collection>/<uuid>/?field=…` on the keep-alive pool.
  * An object the caller cannot see (404) loads as null; any other failure rejects that key only.
  */
-export function retrieveLoader<T>(waldur: WaldurCaller, collection: string, fields: readonly string[] | undefined) {
-  return new DataLoader<string, Row<T> | null>((uuids) => Promise.all(uuids.map(async (uuid) => {
+export function retrieveLoader<T>(waldur: WaldurCaller, collection: string, fields: readonly string[] | undefined, observe?: BatchObserver) {
+  return new DataLoader<string, Row<T> | null>(measured(collection, observe, (uuids) => Promise.all(uuids.map(async (uuid) => {
     try {
       return await waldur.retrieve<Row<T>>(collection, uuid, fields);
     } catch (error) {
       if (error instanceof JunctionError && error.code === 'NOT_FOUND') return null;
       return error instanceof Error ? error : new Error(String(error));
     }
-  })));
+  }))));
 }
 
 /**
  * Offerings by uuid in one call per ≤100 uuids: `marketplace-public-offerings/?uuid_list=a,b&page_size=300`
  * (the only true many-by-uuid filter of this API, CSV-encoded). Missing keys (not visible) load as null.
  */
-export function offeringLoader<T>(waldur: WaldurCaller, fields: readonly string[]) {
-  return new DataLoader<string, Row<T> | null>(async (uuids) => {
+export function offeringLoader<T>(waldur: WaldurCaller, fields: readonly string[], observe?: BatchObserver) {
+  return new DataLoader<string, Row<T> | null>(measured('marketplace-public-offerings', observe, async (uuids) => {
     const found = new Map<string, Row<T>>();
     const chunks: string[][] = [];
     for (let i = 0; i < uuids.length; i += 100) chunks.push(uuids.slice(i, i + 100));
@@ -35,5 +36,5 @@ export function offeringLoader<T>(waldur: WaldurCaller, fields: readonly string[
       for (const item of page.items) found.set(item.uuid, item);
     }));
     return uuids.map((uuid) => found.get(uuid) ?? null);
-  }, { maxBatchSize: 300 });
+  }), { maxBatchSize: 300 });
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { measured, type BatchObserver } from '../batch-size.ts';
 import type { WaldurCaller } from '../../upstream/waldur/client.ts';
 import type { Query } from './memo.ts';
 import { allRows, firstPage, MAX_BATCHED_ROWS } from './pages.ts';
@@ -30,9 +31,9 @@ export type Children<T> = { kind: 'all'; rows: Row<T>[] } | { kind: 'alone' };
  * children exceed MAX_BATCHED_ROWS would move too many bytes; both get `alone`, and the resolver pages that
  * parent with its own exact page/page_size call instead.
  */
-export function childrenLoader<T>(waldur: WaldurCaller, spec: ChildrenSpec) {
+export function childrenLoader<T>(waldur: WaldurCaller, spec: ChildrenSpec, observe?: BatchObserver) {
   const fields = [...new Set([...spec.fields, spec.parentField])];
-  return new DataLoader<string, Children<T>>(async (parents) => {
+  return new DataLoader<string, Children<T>>(measured<string, Children<T>>(`${spec.collection} by ${spec.parentParam}`, observe, async (parents) => {
     if (parents.length === 1) return [{ kind: 'alone' }];
     const query: Query = [...spec.query, [spec.parentParam, parents.join(',')]];
     const first = await firstPage<T>(waldur, spec.collection, query, fields);
@@ -42,5 +43,5 @@ export function childrenLoader<T>(waldur: WaldurCaller, spec: ChildrenSpec) {
       groups.get(String((row as Record<string, unknown>)[spec.parentField]))?.push(row);
     }
     return parents.map((p) => ({ kind: 'all', rows: groups.get(p) ?? [] }));
-  }, { maxBatchSize: 100 });
+  }), { maxBatchSize: 100 });
 }

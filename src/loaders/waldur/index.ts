@@ -6,16 +6,17 @@ import { listLoaders } from './lists.ts';
 import { memo, queryKey } from './memo.ts';
 import { resourceExtraLoaders, type ResourceExtraLoaders } from './resource-extras.ts';
 import type { Row } from './row.ts';
+import type { BatchObserver } from '../batch-size.ts';
 
 /**
  * The Waldur loaders of one request. Each factory takes the field set the operation needs for that type
  * (resolvers/field-plan.ts) and returns the one DataLoader for it, so every batch of a type uses one field set.
  */
-export function createWaldurLoaders(waldur: WaldurCaller) {
+export function createWaldurLoaders(waldur: WaldurCaller, observe?: BatchObserver) {
   const loaders = memo<unknown>();
   const byFields = (name: string, fields: readonly string[]) => `${name}|${[...fields].sort().join(',')}`;
   const retrieve = <T>(collection: string) => (fields: readonly string[]) =>
-    loaders(byFields(collection, fields), () => retrieveLoader<T>(waldur, collection, fields)) as ReturnType<typeof retrieveLoader<T>>;
+    loaders(byFields(collection, fields), () => retrieveLoader<T>(waldur, collection, fields, observe)) as ReturnType<typeof retrieveLoader<T>>;
   let viewer: Promise<Row<User>> | undefined;
 
   return {
@@ -27,11 +28,11 @@ export function createWaldurLoaders(waldur: WaldurCaller) {
     backendResourceRequest: () =>
       loaders('backend-resource-requests|*', () => retrieveLoader<BackendResourceRequest>(waldur, 'backend-resource-requests', undefined)) as ReturnType<typeof retrieveLoader<BackendResourceRequest>>,
     offering: (fields: readonly string[]) =>
-      loaders(byFields('offerings', fields), () => offeringLoader<PublicOffering>(waldur, fields)) as ReturnType<typeof offeringLoader<PublicOffering>>,
+      loaders(byFields('offerings', fields), () => offeringLoader<PublicOffering>(waldur, fields, observe)) as ReturnType<typeof offeringLoader<PublicOffering>>,
     /** Children of many parents through a CSV parent filter; see children.ts for when it answers `alone`. */
     children: <T>(spec: ChildrenSpec) =>
       loaders(`children|${spec.collection}|${spec.parentParam}|${queryKey(spec.query)}|${byFields('', spec.fields)}`,
-        () => childrenLoader<T>(waldur, spec)) as ReturnType<typeof childrenLoader<T>>,
+        () => childrenLoader<T>(waldur, spec, observe)) as ReturnType<typeof childrenLoader<T>>,
     /** `users/me/` once per request (the first caller's field set wins; the planner gives every caller the same). */
     viewer: (fields: readonly string[]) =>
       (viewer ??= waldur.get<Row<User>>('users/me', [...new Set(['uuid', ...fields])].map((f): [string, string] => ['field', f]))),

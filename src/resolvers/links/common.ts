@@ -1,9 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
 import { JunctionError } from '../../errors.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
 import type { Project } from '../../upstream/waldur/types.ts';
-import { waldurFieldsFor } from '../field-plan.ts';
 
 /**
  * A link field answers null, never an error, when the other side is missing (404) or not reachable by this
@@ -19,24 +17,14 @@ export async function nullWhenUnreachable<T>(work: () => Promise<T | null>): Pro
 }
 
 /**
- * The orchestration project id a Waldur project links to: its `links.projectField` (default `backend_id`), or
- * null when blank. The schema declares `backend_id` on the link fields so the planner pushes it down; when it
- * is not in the row (another link field configured, or a row built elsewhere), the project is fetched with the
- * operation's Project field set plus the link field, through the request's project loader — unless a row of
- * the same project already passed through here in this request (e.g. the parent of the resources asked for).
+ * The orchestration project a Waldur project links to, or null. By default what the service provider recorded (the
+ * backend_id of the project's resource of a LINK_OFFERING_UUIDS offering), read once per project per request. In the
+ * opt-in LINK_TRUST_PROJECT_FIELD mode, the project's own field: from the row when the planner pushed it down
+ * (the schema declares `backend_id`), else fetched.
  */
-export async function linkedOrchestrationProjectId(project: Row<Project>, ctx: Context, info: GraphQLResolveInfo): Promise<string | null> {
-  const field = ctx.config.links.projectField;
-  const links = ctx.loaders.links;
-  let value = (project as Record<string, unknown>)[field];
-  if (value === undefined) {
-    const known = links.knownProjectLink(project.uuid);
-    if (known !== undefined) return known;
-    const fields = [...new Set([...waldurFieldsFor(info, 'Project'), field])].sort();
-    const row = await ctx.loaders.waldur.project(fields).load(project.uuid);
-    value = (row as Record<string, unknown> | null)?.[field];
-  }
-  const linked = typeof value === 'string' && value.trim() !== '' ? value : null;
-  links.rememberProjectLink(project.uuid, linked);
-  return linked;
+export function linkedOrchestrationProjectId(project: Row<Project>, ctx: Context): Promise<string | null> {
+  const field = ctx.config.links.trustProjectField;
+  const value = field === undefined ? undefined : (project as Record<string, unknown>)[field];
+  if (value !== undefined) return Promise.resolve(ctx.loaders.links.rememberProjectLink(project.uuid, value));
+  return ctx.loaders.links.projectLink(project.uuid);
 }

@@ -9,7 +9,7 @@ import { linkedOrchestrationProjectId, nullWhenUnreachable } from './common.ts';
 /** `Project.allocations`: null when the project links to no orchestration project or it is not reachable. */
 export function projectAllocations(project: Row<Project>, filter: AllocationFilter, ctx: Context, info: GraphQLResolveInfo): Promise<ScopedAllocation[] | null> {
   return nullWhenUnreachable(async () => {
-    const projectId = await linkedOrchestrationProjectId(project, ctx, info);
+    const projectId = await linkedOrchestrationProjectId(project, ctx);
     return projectId === null ? null : filterAllocations(await ctx.loaders.orchestration.allocations(projectId), filter, ctx);
   });
 }

@@ -26,7 +26,7 @@ export function resourceAllocation(resource: Row<Resource>, ctx: Context, info: 
     if (!row || !backendId || !row.project_uuid) return null;
     const types = ctx.config.links.resourceOfferingTypes;
     if (types.length && !types.includes(row.offering_type ?? '')) return null;
-    const projectId = await linkedOrchestrationProjectId({ uuid: row.project_uuid }, ctx, info);
+    const projectId = await linkedOrchestrationProjectId({ uuid: row.project_uuid }, ctx);
     return projectId === null ? null : ctx.loaders.orchestration.allocationViaList(projectId, backendId);
   });
 }

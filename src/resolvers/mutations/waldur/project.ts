@@ -54,13 +54,14 @@ function projectBody(check: Checks, input: ProjectFields, creating: boolean): Re
 }
 
 /**
- * The link field decides which orchestration project a Waldur project reaches through the gateway's service
- * account, so through Junction only staff may write it: a project owner who could set it could point their
- * project at someone else's allocations. (Deployments must also keep it staff-only in Waldur itself.)
+ * Only where the operator opted in to trusting a project field for the orchestration link (LINK_TRUST_PROJECT_FIELD)
+ * does that field decide which orchestration project a Waldur project reaches through the gateway's service account;
+ * then only staff may write it through Junction (the deployment must also make it staff-only in Waldur itself). By
+ * default the link is the provider's record, and `backendId` is an ordinary project field.
  */
 async function requireStaffForLinkField(ctx: Context, body: Record<string, unknown>): Promise<void> {
-  const field = ctx.config.links.projectField;
-  if (!(field in body)) return;
+  const field = ctx.config.links.trustProjectField;
+  if (!field || !(field in body)) return;
   const me = await upstream(() => ctx.waldur.me());
   if (!me.is_staff) {
     throw new Forbidden(`Only staff may set backendId: it links the project to an orchestration project (the ${field} field)`);
