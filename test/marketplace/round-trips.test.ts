@@ -51,10 +51,14 @@ describe('round trips', () => {
     const answer = stack.query(`{ project(uuid: ${JSON.stringify(link.waldurProjectUuid)}) { name resources(first: 10) { nodes { name
       allocation { allocationId status payloads { payloadId state } } } } } }`);
 
-    // Round 1: the project and its resources together — the uuid is in the arguments.
+    // Round 1: the project, its resources and its link (the provider's resource of the orchestration offering) together —
+    // each needs only the uuid in the arguments.
     const isProject = (c: HeldCall) => c.path === `/api/projects/${link.waldurProjectUuid}/`;
-    const isResources = (c: HeldCall) => c.path === '/api/marketplace-resources/' && c.query.includes(`project_uuid=${link.waldurProjectUuid}`);
-    await until('the project and its resources held together', () => held('waldur', isProject).length === 1 && held('waldur', isResources).length === 1);
+    const ofProject = (c: HeldCall) => c.path === '/api/marketplace-resources/' && c.query.includes(`project_uuid=${link.waldurProjectUuid}`);
+    const isResources = (c: HeldCall) => ofProject(c) && !c.query.includes('offering_uuid=');
+    const isLink = (c: HeldCall) => ofProject(c) && c.query.includes('offering_uuid=');
+    await until('the project, its resources and its link held together',
+      () => held('waldur', isProject).length === 1 && held('waldur', isResources).length === 1 && held('waldur', isLink).length === 1);
     expect(proxies.orchestration!.arrived().length).toBe(since.orchestration);
     proxies.waldur!.release();
 
@@ -62,8 +66,7 @@ describe('round trips', () => {
     const isAllocations = (c: HeldCall) => c.path.endsWith(`/projects/${link.orchestrationProjectId}/allocations`);
     await until('the allocation list', () => held('orchestration', isAllocations).length === 1);
     const waldurCalls = proxies.waldur!.arrived().slice(since.waldur);
-    expect(waldurCalls.map((c) => c.path)).toEqual(expect.arrayContaining([`/api/projects/${link.waldurProjectUuid}/`, '/api/marketplace-resources/']));
-    expect(waldurCalls).toHaveLength(2);
+    expect(waldurCalls).toHaveLength(3);
     proxies.orchestration!.release();
 
     // Round 3: every linked allocation's payloads at once.
@@ -77,6 +80,6 @@ describe('round trips', () => {
     const allocated = data.project.resources.nodes.filter((r: { allocation: unknown }) => r.allocation);
     expect(allocated).toHaveLength(link.allocations.length);
     for (const r of allocated) expect(r.allocation.payloads.length).toBeGreaterThan(0);
-    expect(proxies.waldur!.arrived().slice(since.waldur)).toHaveLength(2);
+    expect(proxies.waldur!.arrived().slice(since.waldur)).toHaveLength(3);
   });
 });

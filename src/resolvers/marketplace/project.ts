@@ -25,6 +25,8 @@ export function project(_root: unknown, args: { uuid: string }, ctx: Context, in
   const uuid = parseUuid(args.uuid);
   const row = loadProject(ctx, info, uuid);
   startChildLists({ uuid } as Row<Project>, ctx, info, 'Project', { resources: projectResources, orders: projectOrders, members: projectMembers });
+  // The project's cross-backend link is read by its uuid alone: when the operation follows it, start it now too.
+  if (waldurFieldsFor(info, 'Project').includes('backend_id')) ctx.loaders.links.projectLink(uuid).catch(() => undefined);
   return row;
 }
 
