@@ -7,6 +7,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Config } from './config.ts';
 import { createContextFactory, type Context } from './context.ts';
 import { toGraphQLError } from './errors.ts';
+import { useResponseCompression } from './http/compression.ts';
 import { useCostLimit } from './http/cost-limit.ts';
 import { useErrorCodes } from './http/error-codes.ts';
 import { graphiqlDocuments, graphiqlTabs } from './http/graphiql.ts';
@@ -112,6 +113,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       useErrorCodes(),
       observer.operations,
       ...(tracing ? [useOperationSpans(tracing)] : []),
+      ...(config.compressResponses ? [useResponseCompression()] : []),
     ],
   });
 

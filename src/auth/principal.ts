@@ -75,6 +75,15 @@ export function headersFromParams(params: Record<string, unknown> | undefined): 
   return { get: (name) => lower.get(name.toLowerCase()) };
 }
 
+const hashes = new Map<string, string>();
+const MAX_HASHES = 10_000;
+
+/** Remembered per credential text (bounded: the map starts afresh when full), so a request seldom hashes anything. */
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  let hash = hashes.get(text);
+  if (hash === undefined) {
+    if (hashes.size >= MAX_HASHES) hashes.clear();
+    hashes.set(text, (hash = createHash('sha256').update(text).digest('base64url')));
+  }
+  return hash;
 }

@@ -33,7 +33,22 @@ export function useCostLimit({ maxCost }: { maxCost: number }): Plugin {
   };
 }
 
+const costs = new WeakMap<object, Map<string, number>>();
+
+/** Yoga hands the same parsed document for the same query text, so a repeated operation is priced once. */
 function operationCost(args: ExecutionArgs): number {
+  let byInput = costs.get(args.document);
+  if (!byInput) costs.set(args.document, (byInput = new Map()));
+  const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+  let cost = byInput.get(key);
+  if (cost === undefined) {
+    if (byInput.size >= 100) byInput.clear();
+    byInput.set(key, (cost = computeCost(args)));
+  }
+  return cost;
+}
+
+function computeCost(args: ExecutionArgs): number {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of args.document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
