@@ -10,10 +10,12 @@
  * repetition and their median reported. Writes bench/results/latest.md and latest.json.
  * Knobs: SIM_LATENCY_MS (20), SIM_SCALE (20), BENCH_REPS (3), BENCH_OPS (20 sequential operations per system and
  * repetition), BENCH_WARMUP_OPS (15), BENCH_LOAD_SECONDS (3; 0 skips the load phase), BENCH_CONNECTIONS (50),
- * BENCH_SCENARIOS (comma-separated keys), BENCH_COMPRESSION (1: upstreams and clients use gzip/br).
+ * BENCH_SCENARIOS (comma-separated keys), BENCH_COMPRESSION (1: upstreams and clients use gzip/br), BENCH_LIVE (0 skips the
+ * live-query part, bench/live-queries.ts; BENCH_LIVE_WINDOW_S sets its measuring window).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'undici';
+import { printLiveBench, runLiveBench } from './live-queries.ts';
 import { forkBench, runLoad, type BenchProcess } from './processes.ts';
 import { renderMarkdown, summarise, type Measured } from './report.ts';
 import { SCENARIOS, type Fixture, type Scenario } from './scenarios.ts';
@@ -136,6 +138,11 @@ async function main() {
   process.stdout.write(markdown);
   await Promise.all([junction, direct, mesh, sims].map((p) => p.stop()));
   await agent.close();
+  // Live queries (bench/live-queries.ts): upstream polls/s and gateway heap for 1,000 clients on 10 live queries.
+  if (process.env.BENCH_LIVE !== '0') {
+    const live = await runLiveBench();
+    writeFileSync(new URL('./results/latest.md', import.meta.url), `${markdown}\n${printLiveBench(live)}`);
+  }
 }
 
 /** A project linked to an orchestration project with two or more allocations, and one of its resources. */

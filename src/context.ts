@@ -6,6 +6,7 @@ import { createLoaders, type Loaders } from './loaders/index.ts';
 import type { BatchObserver } from './loaders/batch-size.ts';
 import type { Logger } from './logger.ts';
 import type { OrchestrationCaller, OrchestrationClient } from './upstream/orchestration/client.ts';
+import { trackOrchestrationReads, trackWaldurReads, type ReadTracker } from './upstream/read-tracking.ts';
 import type { WaldurCaller, WaldurClient } from './upstream/waldur/client.ts';
 
 export interface Upstreams {
@@ -55,20 +56,23 @@ export interface ContextInput {
   signal: AbortSignal;
   /** The id the HTTP layer already gave this request (echoed in the response); else read from the headers. */
   requestId?: string;
+  /** Live queries: every upstream read goes through this tracker (which answers from, and starts, shared pollers). */
+  track?: ReadTracker;
+  /** Already known (a live query re-executing for its callers): `headers` are then not read again. */
+  principal?: Principal;
 }
 
 /** Binds the upstream clients to the caller's own credentials and gives the request its own loaders. */
 export function createContextFactory(config: Readonly<Config>, upstreams: Upstreams, pollers: Pollers, logger: Logger, observeBatch?: BatchObserver) {
-  return ({ headers, signal, requestId }: ContextInput): Context => {
-    const principal = principalFrom(headers, requestId);
-    const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal);
+  return ({ headers, signal, requestId, track, principal = principalFrom(headers, requestId) }: ContextInput): Context => {
+    const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal, track);
     const context: Context = {
       config, principal, waldur, orchestration, access, signal, pollers,
       loaders: createLoaders({ waldur, orchestration, config, links, observeBatch }),
       logger: logger.child({ requestId: principal.requestId }),
-      callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal),
+      callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal, track),
       renewLoaders: () => {
-        const fresh = bindCallers(config, upstreams, principal, signal);
+        const fresh = bindCallers(config, upstreams, principal, signal, track);
         Object.assign(context, { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access });
         context.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links, observeBatch });
       },
@@ -77,13 +81,15 @@ export function createContextFactory(config: Readonly<Config>, upstreams: Upstre
   };
 }
 
-function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: Principal, signal: AbortSignal) {
-  const waldur = upstreams.waldur.as({
+function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: Principal, signal: AbortSignal, track?: ReadTracker) {
+  const waldurAs = (on: AbortSignal) => upstreams.waldur.as({
     authorization: principal.waldurAuthorization,
     requestId: principal.requestId,
     impersonateUserUuid: principal.impersonateUserUuid,
-    signal,
+    signal: on,
   });
+  const orchestrationAs = (on: AbortSignal) => upstreams.orchestration.as({ bearer: principal.orchestrationAuthorization, requestId: principal.requestId, signal: on });
+  const waldur = track ? trackWaldurReads(waldurAs(signal), waldurAs, track) : waldurAs(signal);
   const links = createLinkLoaders(waldur, config.links);
   let staff: Promise<boolean> | undefined;
   const access = createOrchestrationAccess(principal, {
@@ -92,10 +98,6 @@ function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: 
     sawLinkTo: links.sawLinkTo,
     isStaff: () => (staff ??= waldur.get<{ is_staff?: boolean }>('users/me', [['field', 'is_staff']]).then((me) => me.is_staff === true)),
   });
-  const orchestration = access.guard(upstreams.orchestration.as({
-    bearer: principal.orchestrationAuthorization,
-    requestId: principal.requestId,
-    signal,
-  }));
+  const orchestration = access.guard(track ? trackOrchestrationReads(orchestrationAs(signal), orchestrationAs, track) : orchestrationAs(signal));
   return { waldur, links, access, orchestration };
 }

@@ -34,7 +34,11 @@ async function serve(config: Readonly<Config>) {
     };
   }
   const staff = simulators?.principals.find((p) => p.role === 'staff');
-  const gateway = createGateway(effective, { logger, graphiqlAuthorization: staff && `Token ${staff.waldurToken}` });
+  const gateway = createGateway(effective, {
+    logger,
+    graphiqlAuthorization: staff && `Token ${staff.waldurToken}`,
+    demoPrincipals: simulators?.principals.map((p) => ({ name: p.name, role: p.role, token: p.waldurToken })),
+  });
   const url = await gateway.start();
   if (simulators) printDemo(url, simulators);
 
@@ -61,6 +65,7 @@ function printDemo(url: string, sims: Awaited<ReturnType<typeof startSimulators>
     '',
     `  Junction is running on the embedded simulators.`,
     `  GraphiQL:      ${url}   (example operations open in tabs; the staff token is pre-filled)`,
+    `  Board:         ${url.replace(/\/graphql$/, '/')}   (live projects, resources and payloads; demo sign-ins offered)`,
     `  Waldur sim:    ${sims.waldurUrl}`,
     `  Orchestration: ${sims.orchestrationUrl}`,
     '',

@@ -16,6 +16,8 @@ import { httpProbe, serveHealth } from './http/health.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createOperationObserver } from './http/operation-observer.ts';
 import { usePrometheusPhases } from './http/prometheus.ts';
+import { createBoard, type DemoPrincipal } from './http/board.ts';
+import { registerLiveQueryMetrics, useLiveQueries } from './http/live-queries.ts';
 import { attachWebSocket } from './http/websocket.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createTracing } from './tracing.ts';
@@ -27,10 +29,13 @@ import { headersFromParams } from './auth/principal.ts';
 import { logLinkMode } from './auth/link-mode.ts';
 import { PollerRegistry } from './subscriptions/registry.ts';
 import { createRedisCoordinator } from './subscriptions/redis-coordinator.ts';
+import { LiveQueries } from './subscriptions/live/live-queries.ts';
 
 export interface GatewayOptions {
   /** Shown in GraphiQL's headers pane (embedded mode prints the demo tokens). */
   graphiqlAuthorization?: string;
+  /** Offered as one-click sign-ins on the board at `/` (embedded mode). */
+  demoPrincipals?: readonly DemoPrincipal[];
   logger?: Logger;
   /** Tests: export spans here (turns tracing on without an OTLP endpoint). */
   spanExporter?: SpanExporter;
@@ -61,6 +66,8 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   metrics.observe({ pollers: () => pollers.stats(), breakers: () => [{ service: 'waldur', state: upstreams.breakers.waldur }, { service: 'orchestration', state: upstreams.breakers.orchestration }], redisConnected: coordinator && (() => coordinator.connected) });
   const trusted = config.trustedDocuments.manifest ? loadManifest(config.trustedDocuments.manifest) : undefined;
   const contextFor = createContextFactory(config, upstreams, pollers, logger, metrics.recordBatch);
+  const live = new LiveQueries(pollers, config.pollIntervalMs);
+  registerLiveQueryMetrics(metrics.registry, live);
   let draining = false;
 
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -110,6 +117,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
         blockFieldSuggestion: { enabled: config.production },
       }),
       useCostLimit({ maxCost: config.limits.maxCost }),
+      useLiveQueries({ live, contextFor }),
       useErrorCodes(),
       observer.operations,
       ...(tracing ? [useOperationSpans(tracing)] : []),
@@ -117,6 +125,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     ],
   });
 
+  const board = createBoard({ demo: options.demoPrincipals });
   const probes = [
     httpProbe('waldur', config.waldurUrl, () => upstreams.breakers.waldur),
     httpProbe('orchestration', config.orchestrationUrl, () => upstreams.breakers.orchestration),
@@ -130,6 +139,14 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
         res.end(text);
       }, (error: unknown) => {
         logger.error({ err: error }, 'metrics collection failed');
+        res.writeHead(500).end();
+      });
+    }
+    if (path === '/' || path === '/board.js' || path === '/board.css' || path === '/board/demo.json') {
+      return void board(req, res, path).then((served) => {
+        if (!served) res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      }, (error: unknown) => {
+        logger.error({ err: error }, 'board failed');
         res.writeHead(500).end();
       });
     }
@@ -153,6 +170,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     }),
     async stop() {
       draining = true;
+      live.stopAll();
       pollers.stopAll();
       await websocket.close();
       await drain(server, 10_000);

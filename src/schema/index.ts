@@ -27,6 +27,8 @@ import './mutations/waldur/order.ts';
 import './mutations/waldur/resource.ts';
 import './mutations/waldur/resource-lifecycle.ts';
 import './mutations/waldur/backend-resource-request.ts';
+import { specifiedDirectives } from 'graphql';
 import { builder } from './builder.ts';
+import { LiveDirective } from './live-directive.ts';
 
-export const schema = builder.toSchema();
+export const schema = builder.toSchema({ directives: [...specifiedDirectives, LiveDirective] });

@@ -10,6 +10,7 @@ const LAYERS: Array<[prefix: string, rank: number]> = [
 const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
 const SIMULATORS = join(ROOT, 'simulators');
+const BOARD = join(ROOT, 'board', 'src');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -37,6 +38,10 @@ function violationsOf(file: string, text = readFileSync(file, 'utf8')): string[]
     }
     if (!spec.startsWith('.')) continue;
     const target = relative(SRC, resolve(dirname(file), spec));
+    if (from.startsWith('../board/')) {
+      if (!target.startsWith('../board/')) problems.push(`${from.slice(3)} imports ${target}: the board is a client of the GraphQL API and imports nothing from the gateway`);
+      continue;
+    }
     if (from.startsWith('../simulators/')) {
       if (!target.startsWith('../simulators/')) problems.push(`${from.slice(3)} imports ${target}: simulators import nothing from the gateway`);
       continue;
@@ -60,8 +65,8 @@ function violationsOf(file: string, text = readFileSync(file, 'utf8')): string[]
 }
 
 describe('the dependency rule', () => {
-  it('should hold for every file in src/ and simulators/', () => {
-    const problems = [...filesUnder(SRC), ...filesUnder(SIMULATORS)].flatMap((file) => violationsOf(file));
+  it('should hold for every file in src/, simulators/ and board/src/', () => {
+    const problems = [...filesUnder(SRC), ...filesUnder(SIMULATORS), ...filesUnder(BOARD)].flatMap((file) => violationsOf(file));
     expect(problems).toEqual([]);
   });
 
@@ -74,6 +79,9 @@ describe('the dependency rule', () => {
     const simProbe = (path: string, source: string) => violationsOf(join(SIMULATORS, path), source);
     expect(simProbe('waldur/probe.ts', "import type { Config } from '../../src/config.ts';")[0]).toMatch(/simulators import nothing/);
     expect(simProbe('waldur/probe.ts', "import { store } from '../store.ts';")).toEqual([]);
+    const boardProbe = (source: string) => violationsOf(join(BOARD, 'probe.ts'), source);
+    expect(boardProbe("import type { Context } from '../../src/context.ts';")[0]).toMatch(/board is a client of the GraphQL API/);
+    expect(boardProbe("import { post } from './api.ts';")).toEqual([]);
     expect(probe('server.ts', "import { startSimulators } from '../simulators/index.ts';")[0]).toMatch(/only main.ts/);
     expect(probe('main.ts', "import { startSimulators } from '../simulators/index.ts';")).toEqual([]);
     expect(probe('resolvers/probe.ts', "import { x } from '../../test/helpers/gateway.ts';")[0]).toMatch(/never imports test/);
