@@ -42,8 +42,10 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
   let orchestration: OrchestrationSimulator | undefined;
   const waldur = await startWaldurSimulator({
     port: options.waldurPort ?? 0, host, latencyMs, seed, scale, orderStepMs,
-    onProvision: ({ orchestrationProjectId, resourceName }) =>
-      orchestrationProjectId ? orchestration?.provisionAllocation(orchestrationProjectId, resourceName) : undefined,
+    onProvision: ({ kind, orchestrationProjectId, resourceName }) => {
+      if (kind === 'project') return orchestration?.provisionProject();
+      return orchestrationProjectId ? orchestration?.provisionAllocation(orchestrationProjectId, resourceName) : undefined;
+    },
   });
 
   const rng = new Random(seed * 7919 + 99);

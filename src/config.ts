@@ -56,9 +56,11 @@ export interface Config {
   /** gzip JSON answers for clients that accept it. */
   compressResponses: boolean;
   limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; bodyLimitBytes: number; maxWatchedPerCaller: number };
-  /** Operations: tracing (off without an endpoint) and trusted documents. */
+  /** Operations: tracing (off without an endpoint), trusted documents, federation subgraph mode. */
   telemetry: { otlpEndpoint: string | undefined; serviceName: string };
   trustedDocuments: { manifest: string | undefined; persistedOnly: boolean };
+  /** Serve the Federation v2 subgraph schema instead of the plain one. */
+  federation: boolean;
   simulator: { waldurPort: number; orchestrationPort: number; latencyMs: number; scale: number; seed: number; orderStepMs: number };
 }
 
@@ -76,7 +78,7 @@ export const ENV_DEFAULTS = {
   REDIS_URL: undefined, POLL_INTERVAL_MS: '2000',
   MAX_DEPTH: '12', MAX_COST: '50000', MAX_ALIASES: '30', MAX_TOKENS: '3000', BODY_LIMIT_BYTES: '102400', MAX_WATCHED_PER_CALLER: '200',
   OTEL_EXPORTER_OTLP_ENDPOINT: undefined, OTEL_SERVICE_NAME: 'junction',
-  TRUSTED_DOCUMENTS: undefined, PERSISTED_ONLY: 'false',
+  TRUSTED_DOCUMENTS: undefined, PERSISTED_ONLY: 'false', FEDERATION: 'false',
   SIM_WALDUR_PORT: '0', SIM_ORCHESTRATION_PORT: '0', SIM_LATENCY_MS: '0', SIM_SCALE: '1', SIM_SEED: '1',
   SIM_ORDER_STEP_MS: '3000',
 } as const satisfies Record<string, string | undefined>;
@@ -183,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     telemetry: { otlpEndpoint: url('OTEL_EXPORTER_OTLP_ENDPOINT'), serviceName: raw('OTEL_SERVICE_NAME') ?? 'junction' },
     trustedDocuments: { manifest: raw('TRUSTED_DOCUMENTS'), persistedOnly: bool('PERSISTED_ONLY') },
+    federation: bool('FEDERATION'),
     simulator: {
       waldurPort: int('SIM_WALDUR_PORT', 0, 65535),
       orchestrationPort: int('SIM_ORCHESTRATION_PORT', 0, 65535),

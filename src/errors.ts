@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 /** The only codes a client ever sees in `extensions.code`. */
 export type ErrorCode =
   | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED'
-  | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_ERROR' | 'INTERNAL';
+  | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_ERROR' | 'NOT_SUPPORTED' | 'INTERNAL';
 
 export type Service = 'waldur' | 'orchestration';
 
@@ -55,9 +55,15 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 
 const SERVICE_NAMES: Record<Service, string> = { waldur: 'Waldur', orchestration: 'Orchestration API' };
 
-/** Maps an upstream HTTP failure (any body: Waldur's three 400 shapes, {detail}, HTML, IMS {message}) to a JunctionError. */
-export function upstreamFailure(service: Service, status: number, bodyText: string, retryAfter?: string | null): JunctionError {
+/**
+ * Maps an upstream HTTP failure (any body: Waldur's three 400 shapes, {detail}, HTML, IMS {message}) to a JunctionError.
+ * `route` (ids replaced by `{id}`) names the operation in a NOT_SUPPORTED message.
+ */
+export function upstreamFailure(service: Service, status: number, bodyText: string, retryAfter?: string | null, route?: string): JunctionError {
   const body = parseJson(bodyText);
+  if (service === 'waldur' && status === 404 && isMissingRoute(bodyText, body)) {
+    return new JunctionError('NOT_SUPPORTED', `This Waldur does not have ${route ?? 'this operation'} (its URL router answered 404): not supported by this Waldur version`, { service, status });
+  }
   const code = STATUS_CODES[status] ?? (status >= 500 ? (status === 502 || status === 503 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_ERROR') : 'UPSTREAM_ERROR');
   const fieldErrors = status === 400 || status === 422 ? fieldErrorsOf(body) : undefined;
   const detail = detailOf(body);
@@ -72,6 +78,15 @@ export function upstreamFailure(service: Service, status: number, bodyText: stri
     retryable: status === 429 || status >= 500,
     requestId: typeof (body as { request_id?: unknown })?.request_id === 'string' ? (body as { request_id: string }).request_id : undefined,
   });
+}
+
+/**
+ * Waldur's 404 for a missing object is DRF's JSON `{"detail": "No … matches the given query."}` or an empty body
+ * (`Response(status=404)`, e.g. `details/` without a backend object). A URL no route matches never reaches DRF:
+ * Django's resolver answers its HTML "Not Found" page. So a non-empty body that is not JSON is a missing route.
+ */
+function isMissingRoute(text: string, body: unknown): boolean {
+  return text.trim() !== '' && body === undefined;
 }
 
 function parseJson(text: string): unknown {

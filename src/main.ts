@@ -1,13 +1,13 @@
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
-import { createGateway, printManifest, printSchemaSDL } from './server.ts';
+import { createGateway, printManifest, printSchemaSDL, printSubgraphSDL } from './server.ts';
 import { runSimulateCommand } from '../simulators/cli.ts';
 import { startSimulators } from '../simulators/index.ts';
 
-const USAGE = `usage: junction [serve | simulate [--json] | print-schema | print-manifest]
+const USAGE = `usage: junction [serve | simulate [--json] | print-schema [--federation] | print-manifest]
   serve         start the gateway (default); with WALDUR_URL/ORCHESTRATION_URL unset, on embedded simulators
   simulate      run only the Waldur and Orchestration simulators (SIM_* variables)
-  print-schema  print the GraphQL SDL (as committed in schema.graphql)
+  print-schema  print the GraphQL SDL (as committed in schema.graphql); --federation: the subgraph SDL (FEDERATION=true)
   print-manifest  print the GraphiQL examples as a trusted-documents manifest (for TRUSTED_DOCUMENTS)`;
 
 async function serve(config: Readonly<Config>) {
@@ -78,7 +78,7 @@ function printDemo(url: string, sims: Awaited<ReturnType<typeof startSimulators>
 
 async function main(argv: string[]) {
   const [command = 'serve', ...rest] = argv;
-  if (command === 'print-schema') return void process.stdout.write(printSchemaSDL());
+  if (command === 'print-schema') return void process.stdout.write(rest.includes('--federation') ? printSubgraphSDL() : printSchemaSDL());
   if (command === 'print-manifest') return void process.stdout.write(printManifest());
   if (command === 'simulate') return runSimulateCommand(rest, process.env);
   if (command !== 'serve') {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { printSubgraphSchema } from '@apollo/subgraph';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Config } from './config.ts';
@@ -23,7 +24,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createTracing } from './tracing.ts';
 import { tracedSchema, useOperationSpans } from './http/tracing.ts';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { schema } from './schema/index.ts';
+import { schema, subgraphSchema } from './schema/index.ts';
 import { createUpstreams } from './upstream/index.ts';
 import { headersFromParams } from './auth/principal.ts';
 import { logLinkMode } from './auth/link-mode.ts';
@@ -64,6 +65,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const coordinator = config.redisUrl ? createRedisCoordinator(config.redisUrl) : undefined;
   const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs, maxIntervalMs: config.pollIntervalMs * 4 }, coordinator, config.limits.maxWatchedPerCaller);
   metrics.observe({ pollers: () => pollers.stats(), breakers: () => [{ service: 'waldur', state: upstreams.breakers.waldur }, { service: 'orchestration', state: upstreams.breakers.orchestration }], redisConnected: coordinator && (() => coordinator.connected) });
+  const served = config.federation ? subgraphSchema() : schema;
   const trusted = config.trustedDocuments.manifest ? loadManifest(config.trustedDocuments.manifest) : undefined;
   const contextFor = createContextFactory(config, upstreams, pollers, logger, metrics.recordBatch);
   const live = new LiveQueries(pollers, config.pollIntervalMs);
@@ -71,7 +73,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   let draining = false;
 
   const yoga = createYoga<Record<string, unknown>, Context>({
-    schema: tracing ? tracedSchema(schema, tracing) : schema,
+    schema: tracing ? tracedSchema(served, tracing) : served,
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: config.limits.bodyLimitBytes,
     landingPage: false,
@@ -187,6 +189,11 @@ export function printManifest(): string {
 /** The SDL as committed in schema.graphql. */
 export function printSchemaSDL(): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+/** The subgraph SDL (FEDERATION=true), with its federation directives, for composition tools. */
+export function printSubgraphSDL(): string {
+  return `${printSubgraphSchema(lexicographicSortSchema(subgraphSchema()))}\n`;
 }
 
 /** Stops accepting, lets in-flight requests finish (closing each connection as it goes idle), then forces the rest. */

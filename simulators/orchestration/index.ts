@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allocationRoutes } from './api-allocations.ts';
@@ -46,6 +47,8 @@ export interface OrchestrationSimulator {
   serviceAccount: { clientId: string; clientSecret: string; refreshToken: string };
   /** Creates an allocation with the default game-server spec (buffer 2, min 1, max 5); returns its id. */
   provisionAllocation(projectId: string, name: string): string;
+  /** Creates an empty project (what the provider does for an "Orchestration project" order); returns its id. */
+  provisionProject(): string;
   close(): Promise<void>;
 }
 
@@ -104,6 +107,13 @@ export async function startOrchestrationSimulator(opts: OrchestrationSimulatorOp
     origin: sim.origin,
     tokenUrl: sim.origin + TOKEN_PATH,
     serviceAccount: { clientId: account.clientId, clientSecret: account.clientSecret, refreshToken: account.refreshToken },
+    provisionProject() {
+      let id: string;
+      do id = `project-${randomBytes(4).toString('hex')}`;
+      while (sim.world.hasProject(id));
+      sim.world.ensureProject(id);
+      return id;
+    },
     provisionAllocation(projectId, name) {
       const now = clock.now();
       sim.world.catchUp(now);

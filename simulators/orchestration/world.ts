@@ -33,6 +33,10 @@ export class World {
     return this.lastTick;
   }
 
+  hasProject(projectId: string): boolean {
+    return this.projects.has(projectId);
+  }
+
   ensureProject(projectId: string): Map<string, Allocation> {
     let project = this.projects.get(projectId);
     if (!project) this.projects.set(projectId, (project = new Map()));

@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE, type Profile } from './api/profile.ts';
 import { OrderLifecycle } from './lifecycle/orders.ts';
 import type { ProvisionHook } from './lifecycle/provisioning.ts';
 import { orchestrationProjectOf } from './orchestration-link.ts';
@@ -22,6 +23,8 @@ export interface ProjectLink {
 export class Simulation {
   store!: Store;
   principals!: Principal[];
+  /** Which Waldur version it plays (api/profile.ts); a reset goes back to the default. */
+  profile: Profile = { ...DEFAULT_PROFILE };
   readonly orders: OrderLifecycle;
 
   constructor(readonly options: SimulationOptions) {
@@ -39,6 +42,7 @@ export class Simulation {
   /** Back to the initial data set of the seed (pending timers are dropped). */
   reseed(): void {
     this.orders.stop();
+    this.profile = { ...DEFAULT_PROFILE };
     const data = seedData(this.options.seed, this.options.scale);
     this.store = data.store;
     this.principals = data.principals;

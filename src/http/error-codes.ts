@@ -31,7 +31,7 @@ export function useErrorCodes(): Plugin {
 }
 
 const OUR_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED',
-  'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR', 'INTERNAL'] satisfies ErrorCode[]);
+  'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR', 'NOT_SUPPORTED', 'INTERNAL'] satisfies ErrorCode[]);
 
 /** What a client may see of any error outside Yoga's pipeline (graphql-ws sends its own): coded, internals masked. */
 export function codedError(error: GraphQLError, exposeInternals: boolean): GraphQLError {

@@ -20,6 +20,16 @@ export function useLiveQueries({ live, contextFor }: { live: LiveQueries; contex
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
       const directive = getDirectiveValues(LiveDirective, operation, variables) as { if: boolean; patches: boolean } | undefined;
       if (!directive?.if) return;
+      // Over plain HTTP a stream cannot be sent: say how to ask for one instead of an empty 406.
+      const accept = (args.contextValue as { request?: Request }).request?.headers.get('accept');
+      if (accept !== undefined && accept !== null && !/text\/event-stream|multipart\/mixed/.test(accept)) {
+        return setResultAndStopExecution({
+          errors: [new GraphQLError(
+            `A live query sends a stream of results: open it over graphql-ws, or over HTTP with \`Accept: text/event-stream\` (SSE); received Accept: ${accept.slice(0, 100)}`,
+            { extensions: { code: 'BAD_USER_INPUT' } },
+          )],
+        });
+      }
       const unbounded = unboundedList(args.schema, args.document, operation);
       if (unbounded) {
         return setResultAndStopExecution({

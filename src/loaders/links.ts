@@ -74,7 +74,7 @@ async function resourcesWithBackendIds(waldur: WaldurCaller, projectUuid: string
   const byId = (backendId: string) => firstPage<Resource>(waldur, COLLECTION, [['project_uuid', projectUuid], ['backend_id', backendId]], fields);
   if (backendIds.length === 1) return (await byId(backendIds[0])).items;
   const first = await firstPage<Resource>(waldur, COLLECTION, [['project_uuid', projectUuid]], fields);
-  if (first.total > MAX_BATCHED_ROWS) return (await Promise.all(backendIds.map(byId))).flatMap((page) => page.items);
+  if ((first.total ?? 0) > MAX_BATCHED_ROWS) return (await Promise.all(backendIds.map(byId))).flatMap((page) => page.items);
   return allRows<Resource>(waldur, COLLECTION, [['project_uuid', projectUuid]], fields, first);
 }
 

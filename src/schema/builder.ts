@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from '../context.ts';
 import { checkNodeType, decodeGlobalId, encodeGlobalId } from '../resolvers/global-id.ts';
@@ -11,12 +13,14 @@ export interface JunctionSchemaTypes {
     DateTime: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
     Decimal: { Input: string; Output: string };
+    Long: { Input: number; Output: number };
   };
 }
 
 /** The one Pothos builder: plugins, context and scalar shapes only; types live in their own files. */
 export const builder = new SchemaBuilder<JunctionSchemaTypes>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  // Federation last: it must see the resolvers the other plugins wrap (its README).
+  plugins: [ErrorsPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

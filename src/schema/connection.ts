@@ -3,7 +3,7 @@ import { builder } from './builder.ts';
 
 /**
  * The one connection type per node type (`ProjectConnection`, `ProjectEdge`), shared by the root list and every
- * nested list of that type, with `totalCount` (from X-Result-Count; a HEAD when nothing else is selected).
+ * nested list of that type, with `totalCount` (from X-Result-Count; a HEAD when nothing else is selected; null when Waldur does not say).
  */
 export function connectionOf<T>(ref: ObjectRef<any, T>, name: string, what: string) {
   return builder.connectionObject({
@@ -12,9 +12,12 @@ export function connectionOf<T>(ref: ObjectRef<any, T>, name: string, what: stri
     description: `A page of ${what}, with cursors for paging on and the total count.`,
     fields: (t) => ({
       totalCount: t.int({
-        nullable: false,
-        description: `How many ${what} match in total (all pages); asking only for this costs a single HEAD request.`,
-        resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount,
+        description: `How many ${what} match in total (all pages); asking only for this costs a single HEAD request. `
+          + 'Null when Waldur does not report it (no `X-Result-Count`, and no `Link` header to count by): unknown, never a guess.',
+        resolve: (connection) => {
+          const total = (connection as unknown as { totalCount: number | null }).totalCount;
+          return total !== null && total <= 2 ** 31 - 1 ? total : null;
+        },
       }),
     }),
   }, {

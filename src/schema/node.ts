@@ -1,5 +1,6 @@
 import { badInput } from '../errors.ts';
 import { parseUuid } from '../resolvers/global-id.ts';
+import { uuidOf } from '../resolvers/marketplace/row-uuid.ts';
 import { builder } from './builder.ts';
 
 /**
@@ -24,7 +25,7 @@ export const Node = builder.nodeInterfaceRef();
 export function uuidNodeId(typename: string) {
   return {
     description: `The global Relay id of this ${typename} (base64 of "${typename}:<uuid>"); pass it to \`node(id:)\`.`,
-    resolve: (parent: { uuid: string }) => parent.uuid,
+    resolve: (parent: { uuid?: unknown }) => uuidOf(parent, typename),
     extensions: { waldur: ['uuid'] },
     parse: (id: string) => parseUuid(id, `id (${typename} uuid)`),
   };

@@ -43,3 +43,30 @@ builder.scalarType('JSON', {
     }
   },
 });
+
+/**
+ * Waldur's integers that the OpenAPI document leaves unbounded or declares int64 (SLURM partition memory, counts).
+ * GraphQL's Int stops at 2^31-1; Long carries any integer as a JSON number, exact up to 2^53-1 (Number.MAX_SAFE_INTEGER),
+ * beyond that as the nearest double, which is also what any JSON client reads from Waldur's own answer.
+ */
+builder.scalarType('Long', {
+  description: 'A 64-bit integer as a JSON number: exact up to 2^53-1; larger values (beyond any real memory size or count) arrive rounded to the nearest double.',
+  serialize: (value) => {
+    const number = typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+    if (typeof number !== 'number' || !Number.isInteger(number)) {
+      throw new GraphQLError(`Long: Waldur sent ${JSON.stringify(value)} where the document declares an integer`, { extensions: { code: 'UPSTREAM_ERROR', service: 'waldur' } });
+    }
+    return number;
+  },
+  parseValue: (value) => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+      throw new GraphQLError(`Long: expected an integer from -(2^53-1) to 2^53-1, received ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return value;
+  },
+  parseLiteral: (node) => {
+    const value = node.kind === Kind.INT ? Number(node.value) : Number.NaN;
+    if (!Number.isSafeInteger(value)) throw new GraphQLError(`Long: expected an integer literal from -(2^53-1) to 2^53-1`, { extensions: { code: 'BAD_USER_INPUT' } });
+    return value;
+  },
+});

@@ -116,7 +116,7 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
           if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body: req.responseType === 'text' ? (res.text as T) : parseBody<T>(service, method, res), bytes: res.bytes };
           const retryAfter = retryAfterMs(res.headers['retry-after']);
           const seconds = retryAfter === undefined ? undefined : String(Math.ceil(retryAfter / 1000));
-          failure = upstreamFailure(service, res.status, res.text, seconds);
+          failure = upstreamFailure(service, res.status, res.text, seconds, `${method} ${info.route}`);
           retryable = RETRYABLE_STATUSES.has(res.status) && (retryAfter === undefined || retryAfter <= maxRetryAfterMs);
           waitMs = retryAfter ?? 0;
         } catch (error) {

@@ -28,15 +28,15 @@ const REALITY_NULLABLE: Record<string, string[]> = {
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
-function convert(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(convert);
+function convert(schema: unknown, refBase = `${DOC_ID}#/components/schemas/`): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => convert(item, refBase));
   if (!schema || typeof schema !== 'object') return schema;
   const out: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'readOnly' || key === 'writeOnly' || key === 'nullable' || key === 'example' || key.startsWith('x-')) continue;
-    if (key === '$ref' && typeof value === 'string') out.$ref = value.replace(/^#/, `${DOC_ID}#`);
-    else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Schema).map(([name, sub]) => [name, convert(sub)]));
-    else out[key] = convert(value);
+    if (key === '$ref' && typeof value === 'string') out.$ref = value.replace(/^#\/components\/schemas\//, refBase);
+    else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Schema).map(([name, sub]) => [name, convert(sub, refBase)]));
+    else out[key] = convert(value, refBase);
   }
   if ((schema as Schema).nullable === true) {
     if (typeof out.type === 'string' && !out.allOf && !out.oneOf && !out.anyOf) {
@@ -164,4 +164,16 @@ export function validateRequestBody(method: string, path: string, body: unknown)
   }
   const valid = validate(body) as boolean;
   return { valid, errors: (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message} ${JSON.stringify(error.params)}`) };
+}
+
+/**
+ * The JSON Schema of an operation's response body as the document declares it (no reality patches), self-contained:
+ * components under `$defs`, for data generators. `undefined` when the operation or status declares no JSON body.
+ */
+export function responseJsonSchema(method: string, path: string, status = 200): Schema | undefined {
+  const response = operationFor(method, path)?.responses?.[String(status)];
+  const raw = (response?.content?.['application/json'] ?? response?.content?.['text/plain'])?.schema as Schema | undefined;
+  if (!raw) return undefined;
+  const $defs = Object.fromEntries(Object.entries(specOnce().doc.components.schemas as Schema).map(([name, schema]) => [name, convert(schema, '#/$defs/')]));
+  return { ...(convert(raw, '#/$defs/') as Schema), $defs };
 }

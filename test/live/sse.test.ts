@@ -60,3 +60,14 @@ describe('live queries over SSE', () => {
     }
   });
 });
+
+describe('a live query over plain HTTP', () => {
+  it('should be refused with a message that says how to open the stream, before any upstream call', async () => {
+    await stack.resetLogs();
+    const answer = await stack.query('query @live { viewer { username } }');
+    expect(answer).toEqual({ errors: [expect.objectContaining({
+      message: expect.stringContaining('open it over graphql-ws, or over HTTP with `Accept: text/event-stream` (SSE)'), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+    })] });
+    expect(await stack.requests('waldur')).toEqual([]);
+  });
+});

@@ -44,6 +44,26 @@ describe('Relay windows over Waldur pages', () => {
     }));
   });
 
+  it('should never guess a total Waldur did not send: null, hasNextPage from the page and its Link header', async () => {
+    const all = Array.from({ length: 25 }, (_, i) => i);
+    const source = (links: boolean) => ({
+      page: async (page: number, size: number) => {
+        const items = all.slice((page - 1) * size, page * size);
+        return { items, links: links ? { ...(page * size < all.length && { next: `?page=${page + 1}` }), first: '?' } : {} };
+      },
+      count: async () => null,
+    });
+    const middle = toConnection(await sliceFromSource(windowOf({ first: 10 }), source(true), true));
+    expect(middle.totalCount).toBeNull();
+    expect(middle.pageInfo.hasNextPage).toBe(true);
+    // The page shows the list's end (no `next`): now the total is known exactly.
+    const end = toConnection(await sliceFromSource(windowOf({ first: 10, after: encodeCursor(19) }), source(true), true));
+    expect(end).toMatchObject({ totalCount: 25, pageInfo: { hasNextPage: false } });
+    expect(toConnection(await sliceFromSource(windowOf({ first: 5 }), source(false), true)).pageInfo.hasNextPage).toBe(false);
+    expect((await sliceFromSource(windowOf({ first: 5 }), source(false), false)).total).toBeNull();
+    await expect(sliceFromSource(windowOf({ last: 5 }), source(true), true)).rejects.toMatchObject({ code: 'NOT_SUPPORTED' });
+  });
+
   it('should reject page sizes over 300, negative ones and foreign cursors, naming the value received', () => {
     expect(() => windowOf({ first: 500 })).toThrow('first: expected an integer from 0 to 300, received 500');
     expect(() => windowOf({ last: -1 })).toThrow('last: expected an integer from 0 to 300, received -1');

@@ -3,7 +3,8 @@ import type { ProvisionRequest } from '../../simulators/waldur/index.ts';
 import { startTestWaldur, type TestWaldur } from './waldur-client.ts';
 import { orderKit } from './waldur-order-helpers.ts';
 
-const STEP_MS = 40;
+// Long enough that a test can read an executing order and its resource before the step fires on a loaded machine.
+const STEP_MS = 300;
 const provisioned: ProvisionRequest[] = [];
 let w: TestWaldur;
 let kit: ReturnType<typeof orderKit>;
@@ -60,7 +61,10 @@ describe('automatic steps', () => {
     const order = (await kit.create('owner', 'Marketplace.GameServer', { name: 'arena-one' })).body;
     const resource = await until(() => kit.resource(order.marketplace_resource_uuid), (r) => r.state === 'OK');
     expect(resource.backend_id).toMatch(/^alloc-\d+$/);
-    expect(provisioned.at(-1)).toEqual({ orchestrationProjectId: project.backend_id, resourceUuid: resource.uuid, resourceName: 'arena-one' });
+    // Into the orchestration project the provider recorded for the Waldur project (the seed also keeps it in backend_id).
+    const recorded = w.sim.links.find((link) => link.waldurProjectUuid === project.uuid)!.orchestrationProjectId;
+    expect(recorded).toBe(project.backend_id);
+    expect(provisioned.at(-1)).toEqual({ kind: 'allocation', orchestrationProjectId: recorded, resourceUuid: resource.uuid, resourceName: 'arena-one' });
     expect(w.sim.links.find((link) => link.waldurProjectUuid === project.uuid)!.allocations)
       .toContainEqual({ id: resource.backend_id, name: 'arena-one', resourceUuid: resource.uuid });
   });

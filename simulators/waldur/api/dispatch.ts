@@ -5,6 +5,7 @@ import { ROUTES } from '../routes/index.ts';
 import { matchRoute, type Method } from '../routes/router.ts';
 import type { Simulation } from '../simulation.ts';
 import { authenticate } from './auth.ts';
+import { legacyRefusal, legacyRequest, profiledResponse } from './profile.ts';
 import { createCall } from './call.ts';
 import { Scope } from './scope.ts';
 
@@ -13,6 +14,12 @@ import { Scope } from './scope.ts';
  * then run the view; API errors become their JSON answers.
  */
 export async function dispatch(req: ApiRequest, sim: Simulation, bodyError?: ApiError): Promise<ApiResponse> {
+  return profiledResponse(sim.profile, await dispatchAs(legacyRequest(sim.profile, req), sim, bodyError));
+}
+
+async function dispatchAs(req: ApiRequest, sim: Simulation, bodyError?: ApiError): Promise<ApiResponse> {
+  const refusal = legacyRefusal(sim.profile, req);
+  if (refusal) return refusal;
   const matched = matchRoute(ROUTES, req.path);
   if (!matched) {
     if (!req.path.endsWith('/') && matchRoute(ROUTES, `${req.path}/`)) {

@@ -94,6 +94,14 @@ export const booleanFilter = <T>(name: string, get: Get<T, boolean>): Filter<T> 
   return value === undefined ? undefined : (item) => get(item, call) === value;
 };
 
+/**
+ * A filter Waldur applies when the parameter is present, whatever its value (`?can_manage`, `?can_manage=false`
+ * alike): `ProjectViewSet.get_queryset` tests `query_params.get("can_manage", None) is not None`
+ * (waldur_core/structure/views.py).
+ */
+export const presenceFilter = <T>(name: string, keep: Get<T, boolean>): Filter<T> => (query, _errors, call) =>
+  (query.last(name) === undefined ? undefined : (item) => keep(item, call));
+
 /** `created=`/`modified=`: greater than or equal. */
 export const sinceFilter = <T>(name: string, get: Get<T, Micros | null>): Filter<T> => (query, errors, call) => {
   const raw = query.last(name);

@@ -2,17 +2,23 @@ import type { BackendResourceRequest, Customer, Offering, Order, Project, Projec
 import type { Store } from '../store.ts';
 
 /**
- * What one caller may see and do. Staff see everything; a customer owner sees the customer's projects
+ * What one caller may see and do. Staff and support see everything (`filter_queryset_for_user` returns the whole
+ * queryset for `is_staff or is_support`: waldur_core/structure/managers.py), but only staff may act as staff
+ * (`has_permission` grants everything to `is_staff` alone: waldur_core/permissions/utils.py); a customer owner sees the customer's projects
  * and everything in them; a project role holder sees that project; a provider owner also sees the orders
  * and backend requests of its offerings. Everything else is invisible (404, absent from lists).
  */
 export class Scope {
+  /** Staff: every permission. Support users are not staff. */
   readonly isStaff: boolean;
+  /** Staff or support: every object is visible. */
+  readonly seesAll: boolean;
   private readonly owned: Set<string>;
   private readonly roles = new Map<string, ProjectRoleName[]>();
 
   constructor(private readonly store: Store, readonly user: User | null) {
-    this.isStaff = Boolean(user && (user.isStaff || user.isSupport));
+    this.isStaff = Boolean(user?.isStaff);
+    this.seesAll = Boolean(user && (user.isStaff || user.isSupport));
     this.owned = new Set(user ? store.customersOwnedBy(user.uuid).map((customer) => customer.uuid) : []);
     const now = Date.now() * 1000;
     for (const role of user ? store.rolesOfUser(user.uuid) : []) {
@@ -34,12 +40,12 @@ export class Scope {
 
   canSeeProject(project: Project | undefined): project is Project {
     if (!project || project.isRemoved) return false;
-    return this.isStaff || this.owned.has(project.customerUuid) || this.roles.has(project.uuid);
+    return this.seesAll || this.owned.has(project.customerUuid) || this.roles.has(project.uuid);
   }
 
   canSeeCustomer(customer: Customer | undefined): customer is Customer {
     if (!customer) return false;
-    if (this.isStaff || this.owned.has(customer.uuid)) return true;
+    if (this.seesAll || this.owned.has(customer.uuid)) return true;
     return this.store.projectsOf(customer.uuid).some((project) => this.roles.has(project.uuid));
   }
 
@@ -54,7 +60,7 @@ export class Scope {
   }
 
   canSeeBackendRequest(request: BackendResourceRequest | undefined): request is BackendResourceRequest {
-    return Boolean(request && (this.isStaff || this.isProviderOwner(this.store.offerings.get(request.offeringUuid))));
+    return Boolean(request && (this.seesAll || this.isProviderOwner(this.store.offerings.get(request.offeringUuid))));
   }
 
   isProviderOwner(offering: Offering | undefined): boolean {
@@ -76,9 +82,9 @@ export class Scope {
     return this.can(project, 'PROJECT.MANAGER');
   }
 
-  /** The project uuids this caller may see, or null for "all" (staff). */
+  /** The project uuids this caller may see, or null for "all" (staff and support). */
   visibleProjectUuids(): Set<string> | null {
-    if (this.isStaff) return null;
+    if (this.seesAll) return null;
     const visible = new Set(this.roles.keys());
     for (const customerUuid of this.owned) for (const project of this.store.projectsOf(customerUuid)) visible.add(project.uuid);
     for (const uuid of visible) if (this.store.projects.get(uuid)?.isRemoved) visible.delete(uuid);

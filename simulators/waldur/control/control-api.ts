@@ -51,6 +51,14 @@ function addFault(faults: Faults, body: Record<string, unknown>): ControlReply {
   }
 }
 
+/** `POST /__sim/profile {"version": "7.0.7", "resultCount": false}`: which Waldur to play (api/profile.ts). */
+function setProfile(sim: Simulation, body: Record<string, unknown>): ControlReply {
+  if (body.version !== undefined && (typeof body.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(body.version))) return { status: 400, body: { version: ['Expected a version such as "7.0.7".'] } };
+  if (body.resultCount !== undefined && typeof body.resultCount !== 'boolean') return { status: 400, body: { resultCount: ['Expected a boolean.'] } };
+  sim.profile = { version: (body.version as string | undefined) ?? sim.profile.version, resultCount: (body.resultCount as boolean | undefined) ?? sim.profile.resultCount };
+  return { status: 200, body: sim.profile };
+}
+
 /** `/__sim/…`: the simulator's own control surface (no auth, not logged). */
 export async function handleControl(
   deps: ControlDeps, method: string, route: string, query: URLSearchParams, body: Record<string, unknown>,
@@ -72,6 +80,8 @@ export async function handleControl(
       return { status: 200, body: { cleared: true } };
     case 'GET credentials': return { status: 200, body: { principals: sim.principals } };
     case 'GET links': return { status: 200, body: sim.links() };
+    case 'GET profile': return { status: 200, body: sim.profile };
+    case 'POST profile': return setProfile(sim, body);
     default: return { status: 404, body: { detail: `Unknown control route: ${method} /__sim/${route}` } };
   }
 }

@@ -1,5 +1,5 @@
 import {
-  booleanFilter, containsFilter, exactFilter, sinceFilter, uuidInFilter, type Filter,
+  booleanFilter, containsFilter, exactFilter, presenceFilter, sinceFilter, uuidInFilter, type Filter,
 } from '../api/filtering.ts';
 import type { ListDefinition } from '../api/listing.ts';
 import { normalizeUuid } from '../http/ids.ts';
@@ -47,8 +47,10 @@ export const projectList: ListDefinition<Project> = {
     exactFilter('slug', (p) => p.slug),
     sinceFilter('created', (p) => p.created),
     sinceFilter('modified', (p) => p.modified),
-    booleanFilter('can_manage', (p, call) => call.scope.manages(p)),
-    booleanFilter('can_admin', (p, call) => call.scope.can(p, 'PROJECT.ADMIN')),
+    // Present-or-absent, as ProjectViewSet.get_queryset reads them (waldur_core/structure/views.py): can_manage keeps
+    // projects of customers the caller owns and projects it manages; can_admin only projects it is admin of.
+    presenceFilter('can_manage', (p, call) => call.scope.manages(p)),
+    presenceFilter('can_admin', (p, call) => call.scope.hasProjectRole(p.uuid, 'PROJECT.ADMIN')),
     isRemoved,
     userUuid,
     search,

@@ -7,7 +7,7 @@ import { TERMINAL_ORDER_STATES } from '../vocabulary.ts';
 import { createResource } from './new-resource.ts';
 import { isAgentOffering, resourceStateAfter, skipsConsumerReview, stateAfterConsumerReview } from './order-rules.ts';
 import { estimateCost } from './pricing.ts';
-import { provisionGameServer, type ProvisionHook } from './provisioning.ts';
+import { provisionOrchestration, type ProvisionHook } from './provisioning.ts';
 import { StepScheduler } from './scheduler.ts';
 
 export interface LifecycleHost {
@@ -103,9 +103,9 @@ export class OrderLifecycle {
     if (next === 'OK') resource.errorMessage = '';
   }
 
-  /** executing → done; a game server's Create order first asks the provisioning hook for an allocation. */
+  /** executing → done; an orchestration project's or a game server's Create order first asks the provisioning hook. */
   async complete(order: Order): Promise<void> {
-    const failure = await provisionGameServer(this.host.store, this.host.onProvision, order);
+    const failure = await provisionOrchestration(this.host.store, this.host.onProvision, order);
     if (failure && order.state === 'executing') this.moveTo(order, 'erred', { errorMessage: failure });
     else if (!failure && !TERMINAL_ORDER_STATES.has(order.state)) this.moveTo(order, 'done');
   }

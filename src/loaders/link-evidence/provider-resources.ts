@@ -34,7 +34,7 @@ export function providerResourceEvidence(waldur: WaldurCaller, offeringUuids: re
   const read = (query: Query) => Promise.all(offerings.map(async (offering) => {
     const q: Query = [['offering_uuid', offering], ...query];
     const first = await firstPage<LinkRow>(waldur, COLLECTION, q, FIELDS);
-    return first.total <= MAX_BATCHED_ROWS ? allRows<LinkRow>(waldur, COLLECTION, q, FIELDS, first) : first.items;
+    return (first.total ?? 0) <= MAX_BATCHED_ROWS ? allRows<LinkRow>(waldur, COLLECTION, q, FIELDS, first) : first.items;
   })).then((lists) => linksIn(lists.flat()));
 
   /** The oldest live link of a project decides its orchestration project when the provider recorded several. */
@@ -46,7 +46,7 @@ export function providerResourceEvidence(waldur: WaldurCaller, offeringUuids: re
       let links: Link[] | undefined;
       if (projectUuids.length > 1) {
         const whole = await Promise.all(offerings.map((offering) => firstPage<LinkRow>(waldur, COLLECTION, [['offering_uuid', offering]], FIELDS)
-          .then((first) => (first.total <= MAX_BATCHED_ROWS ? allRows<LinkRow>(waldur, COLLECTION, [['offering_uuid', offering]], FIELDS, first) : undefined))));
+          .then((first) => ((first.total ?? 0) <= MAX_BATCHED_ROWS ? allRows<LinkRow>(waldur, COLLECTION, [['offering_uuid', offering]], FIELDS, first) : undefined))));
         if (whole.every(Boolean)) links = linksIn(whole.flat() as LinkRow[]);
       }
       links ??= (await Promise.all(projectUuids.map((uuid) => read([['project_uuid', uuid]])))).flat();

@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
+import { JunctionError } from '../../errors.ts';
 import { measured, type BatchObserver } from '../batch-size.ts';
 import type { WaldurCaller } from '../../upstream/waldur/client.ts';
 import type { Query } from './memo.ts';
-import { allRows, firstPage, MAX_BATCHED_ROWS } from './pages.ts';
+import { allRows, firstPage, hasMoreAfter, MAX_BATCHED_ROWS } from './pages.ts';
 import type { Row } from './row.ts';
+import { sameUuid } from './same-uuid.ts';
 
 /** Rows of many parents fetched in one go are sliced per parent only up to this many rows (5 full pages). */
 
@@ -35,13 +37,23 @@ export function childrenLoader<T>(waldur: WaldurCaller, spec: ChildrenSpec, obse
   const fields = [...new Set([...spec.fields, spec.parentField])];
   return new DataLoader<string, Children<T>>(measured<string, Children<T>>(`${spec.collection} by ${spec.parentParam}`, observe, async (parents) => {
     if (parents.length === 1) return [{ kind: 'alone' }];
+    const alone = parents.map((): Children<T> => ({ kind: 'alone' }));
     const query: Query = [...spec.query, [spec.parentParam, parents.join(',')]];
-    const first = await firstPage<T>(waldur, spec.collection, query, fields);
-    if (first.total > MAX_BATCHED_ROWS) return parents.map(() => ({ kind: 'alone' }));
-    const groups = new Map<string, Row<T>[]>(parents.map((p) => [p, []]));
-    for (const row of await allRows<T>(waldur, spec.collection, query, fields, first)) {
-      groups.get(String((row as Record<string, unknown>)[spec.parentField]))?.push(row);
+    let first;
+    try {
+      first = await firstPage<T>(waldur, spec.collection, query, fields);
+    } catch (error) {
+      // A Waldur without the CSV form of this filter (7.x `offering_uuid` is a single UUIDFilter) answers 400.
+      if (error instanceof JunctionError && error.code === 'BAD_USER_INPUT' && error.status === 400) return alone;
+      throw error;
     }
-    return parents.map((p) => ({ kind: 'all', rows: groups.get(p) ?? [] }));
+    if ((first.total ?? 0) > MAX_BATCHED_ROWS || (first.total === undefined && hasMoreAfter(first, 1))) return alone;
+    const groups = new Map<string, Row<T>[]>(parents.map((p) => [sameUuid(p), []]));
+    const rows = await allRows<T>(waldur, spec.collection, query, fields, first);
+    // A row of a parent not asked for means the filter was ignored: the grouped rows would be wrong, so each
+    // parent is read with its own call instead. Waldur may render uuids dashed.
+    if (rows.some((row) => !groups.has(sameUuid((row as Record<string, unknown>)[spec.parentField])))) return alone;
+    for (const row of rows) groups.get(sameUuid((row as Record<string, unknown>)[spec.parentField]))!.push(row);
+    return parents.map((p) => ({ kind: 'all', rows: groups.get(sameUuid(p)) ?? [] }));
   }), { maxBatchSize: 100 });
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Page } from '../../upstream/waldur/types.ts';
 import type { WaldurCaller } from '../../upstream/waldur/client.ts';
+import { countOfOneRowPage } from '../../upstream/waldur/counts.ts';
 import { queryKey, type Query } from './memo.ts';
 
 export interface PageRequest {
@@ -24,7 +25,7 @@ export function listLoaders(waldur: WaldurCaller) {
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
     { cacheKeyFn: (r) => `${r.path}?${queryKey(r.query)}&fields=${r.fields?.join(',') ?? '*'}&page=${r.page}&size=${r.pageSize}` },
   );
-  const counts = new DataLoader<{ path: string; query: Query }, number, string>(
+  const counts = new DataLoader<{ path: string; query: Query }, number | null, string>(
     (requests) => Promise.all(requests.map((r) => countOf(waldur, r.path, r.query)
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
     { cacheKeyFn: (r) => `${r.path}?${queryKey(r.query)}` },
@@ -32,7 +33,7 @@ export function listLoaders(waldur: WaldurCaller) {
   return {
     /** One page of a list; rejects with the client's JunctionError. */
     page: <T>(request: PageRequest) => pages.load(request) as Promise<Page<T>>,
-    /** X-Result-Count of a HEAD (a one-row GET for sub-resource lists); rejects with the client's JunctionError. */
+    /** X-Result-Count of a HEAD (a one-row GET for sub-resource lists); null when Waldur cannot say; rejects with the client's JunctionError. */
     count: (path: string, query: Query) => counts.load({ path, query }),
   };
 }
@@ -41,7 +42,7 @@ export function listLoaders(waldur: WaldurCaller) {
  * The API documents HEAD (`*_count`) only for top-level collections; a sub-resource list such as
  * `projects/<uuid>/list_users` is counted with the smallest GET it allows, which carries the same X-Result-Count.
  */
-async function countOf(waldur: WaldurCaller, path: string, query: Query): Promise<number> {
+async function countOf(waldur: WaldurCaller, path: string, query: Query): Promise<number | null> {
   if (!path.includes('/')) return waldur.count(path, query);
-  return (await waldur.listPath(path, { query, fields: ['uuid'], pageSize: 1 })).total;
+  return countOfOneRowPage(await waldur.listPath(path, { query, fields: ['uuid'], pageSize: 1 }));
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../../context.ts';
 import { JunctionError } from '../../errors.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
+import { isOrchestrationId } from '../../upstream/orchestration/ids.ts';
 import type { Project } from '../../upstream/waldur/types.ts';
 
 /**
@@ -22,9 +23,12 @@ export async function nullWhenUnreachable<T>(work: () => Promise<T | null>): Pro
  * opt-in LINK_TRUST_PROJECT_FIELD mode, the project's own field: from the row when the planner pushed it down
  * (the schema declares `backend_id`), else fetched.
  */
-export function linkedOrchestrationProjectId(project: Row<Project>, ctx: Context): Promise<string | null> {
+export async function linkedOrchestrationProjectId(project: Row<Project>, ctx: Context): Promise<string | null> {
   const field = ctx.config.links.trustProjectField;
   const value = field === undefined ? undefined : (project as Record<string, unknown>)[field];
-  if (value !== undefined) return Promise.resolve(ctx.loaders.links.rememberProjectLink(project.uuid, value));
-  return ctx.loaders.links.projectLink(project.uuid);
+  // A row without its uuid (the OpenAPI document allows it) cannot be looked up: it links to nothing we can prove.
+  if (value === undefined && !project.uuid) return null;
+  const linked = value !== undefined ? ctx.loaders.links.rememberProjectLink(project.uuid, value) : await ctx.loaders.links.projectLink(project.uuid);
+  // A value that is no orchestration id (free text such as "My unique string") means "not linked", not bad input.
+  return linked !== null && isOrchestrationId(linked) ? linked : null;
 }

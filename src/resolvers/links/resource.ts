@@ -19,6 +19,7 @@ export function resourceAllocation(resource: Row<Resource>, ctx: Context, info: 
   return nullWhenUnreachable(async () => {
     let row: Row<Resource> | null = resource;
     if (RESOURCE_ALLOCATION_FIELDS.some((f) => row![f] === undefined)) {
+      if (!resource.uuid) return null;
       const fields = [...new Set([...waldurFieldsFor(info, 'Resource'), ...RESOURCE_ALLOCATION_FIELDS])].sort();
       row = await ctx.loaders.waldur.resource(fields).load(resource.uuid);
     }

@@ -5,6 +5,7 @@ import type { Customer, Project } from '../../upstream/waldur/types.ts';
 import { waldurFieldsFor } from '../field-plan.ts';
 import { parseUuid } from '../global-id.ts';
 import type { ConnectionArgs } from '../pagination.ts';
+import { uuidOf } from './row-uuid.ts';
 import { listQuery, type Filtered } from './filters.ts';
 import { childrenConnection, listConnection } from './lists.ts';
 import { startChildLists } from '../child-lists.ts';
@@ -30,20 +31,20 @@ export function customer(_root: unknown, args: { uuid: string }, ctx: Context, i
 /** Projects of many customers come from ONE `projects/?customer=a,b` call (a CSV filter); see children.ts. */
 export function customerProjects(parent: Row<Customer>, args: Filtered, ctx: Context, info: GraphQLResolveInfo) {
   return childrenConnection<Project>(ctx, info, args, {
-    collection: 'projects', type: 'Project', parentParam: 'customer', parentField: 'customer_uuid', parentUuid: parent.uuid,
-    query: listQuery('projects', args, [['customer', parent.uuid]]).filter(([key]) => key !== 'customer'),
+    collection: 'projects', type: 'Project', parentParam: 'customer', parentField: 'customer_uuid', parentUuid: uuidOf(parent, 'Customer'),
+    query: listQuery('projects', args, [['customer', uuidOf(parent, 'Customer')]]).filter(([key]) => key !== 'customer'),
   });
 }
 
 /** Resources of one customer: `customer_uuid` takes a single value, so N customers are N parallel calls. */
 export function customerResources(parent: Row<Customer>, args: Filtered, ctx: Context, info: GraphQLResolveInfo) {
   return listConnection(ctx, info, args, {
-    path: 'marketplace-resources', type: 'Resource', query: listQuery('resources', args, [['customer_uuid', parent.uuid]]),
+    path: 'marketplace-resources', type: 'Resource', query: listQuery('resources', args, [['customer_uuid', uuidOf(parent, 'Customer')]]),
   });
 }
 
 export function customerOrders(parent: Row<Customer>, args: Filtered, ctx: Context, info: GraphQLResolveInfo) {
   return listConnection(ctx, info, args, {
-    path: 'marketplace-orders', type: 'Order', query: listQuery('orders', args, [['customer_uuid', parent.uuid]]),
+    path: 'marketplace-orders', type: 'Order', query: listQuery('orders', args, [['customer_uuid', uuidOf(parent, 'Customer')]]),
   });
 }

@@ -14,6 +14,7 @@ type Input = Record<string, unknown> | null | undefined;
 type Rule =
   | ['text' | 'date', string]
   | ['bool', string]
+  | ['flag', string]
   | ['uuid', string]
   | ['uuids-csv', string]
   | ['texts-csv', string]
@@ -30,6 +31,11 @@ function build(filter: Input, rules: Record<string, Rule>, argName: string): Arr
     switch (kind) {
       case 'text': case 'date': query.push([param, String(value)]); break;
       case 'bool': query.push([param, value ? 'true' : 'false']); break;
+      case 'flag':
+        // Waldur applies these when present, whatever the value (`?can_manage=false` narrows too): only `true` says that.
+        if (value !== true) throw badInput(`${what}: expected true (Waldur can only narrow to these projects; omit the filter for all), received ${JSON.stringify(value)}`);
+        query.push([param, 'true']);
+        break;
       case 'uuid': query.push([param, parseUuid(String(value), what)]); break;
       case 'uuids-csv': if ((value as string[]).length) query.push([param, (value as string[]).map((v) => parseUuid(v, what)).join(',')]); break;
       case 'texts-csv': if ((value as string[]).length) query.push([param, (value as string[]).map((v) => csvItem(v, what)).join(',')]); break;
@@ -65,7 +71,7 @@ const RULES = {
   projects: {
     query: ['text', 'query'], name: ['text', 'name'], nameExact: ['text', 'name_exact'], description: ['text', 'description'],
     backendId: ['text', 'backend_id'], customers: ['uuids-csv', 'customer'], customerName: ['text', 'customer_name'],
-    customerAbbreviation: ['text', 'customer_abbreviation'], canManage: ['bool', 'can_manage'], canAdmin: ['bool', 'can_admin'],
+    customerAbbreviation: ['text', 'customer_abbreviation'], canManage: ['flag', 'can_manage'], canAdmin: ['flag', 'can_admin'],
     isRemoved: ['bool', 'is_removed'], includeTerminated: ['bool', 'include_terminated'], user: ['uuid', 'user_uuid'],
     ...CREATED_MODIFIED,
   },

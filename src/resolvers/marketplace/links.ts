@@ -26,5 +26,6 @@ export async function resolveLink<T>(parent: object, info: GraphQLResolveInfo, l
   const partial = carried<T>(parent, link);
   if (!partial) return null;
   if (answeredByParent(info)) return partial;
-  return load(partial.uuid);
+  // An `always` link whose parent lacks the uuid (the document makes every `*_uuid` optional) cannot be fetched.
+  return typeof partial.uuid === 'string' && partial.uuid ? load(partial.uuid) : null;
 }

@@ -1,10 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
+import { sameUuid } from '../../loaders/waldur/same-uuid.ts';
 import type { Plan, PublicOffering } from '../../upstream/waldur/types.ts';
 import { waldurFieldsFor } from '../field-plan.ts';
 import { parseUuid } from '../global-id.ts';
 import type { ConnectionArgs } from '../pagination.ts';
+import { uuidOf } from './row-uuid.ts';
 import { listQuery, type Filtered } from './filters.ts';
 import { resolveLink } from './links.ts';
 import { childrenConnection, listConnection } from './lists.ts';
@@ -21,7 +23,7 @@ export function loadOffering(ctx: Context, info: GraphQLResolveInfo, uuid: strin
 export async function loadPlan(ctx: Context, info: GraphQLResolveInfo, offeringUuid: string, planUuid: string): Promise<PlanRow | null> {
   const fields = [...new Set([...waldurFieldsFor(info, 'Offering'), 'plans'])];
   const offering = await ctx.loaders.waldur.offering(fields).load(offeringUuid);
-  const plan = offering?.plans?.find((p) => p.uuid === planUuid);
+  const plan = offering?.plans?.find((p) => sameUuid(p.uuid) === sameUuid(planUuid));
   return plan ? { ...plan, offering_uuid: offeringUuid } : null;
 }
 
@@ -49,13 +51,13 @@ export const planOffering = (parent: PlanRow, _args: unknown, ctx: Context, info
 export function offeringResources(parent: Row<PublicOffering>, args: Filtered, ctx: Context, info: GraphQLResolveInfo) {
   return childrenConnection(ctx, info, args, {
     collection: 'marketplace-resources', type: 'Resource', parentParam: 'offering_uuid', parentField: 'offering_uuid',
-    parentUuid: parent.uuid, query: listQuery('resources', args, [['offering_uuid', parent.uuid]]).filter(([key]) => key !== 'offering_uuid'),
+    parentUuid: uuidOf(parent, 'Offering'), query: listQuery('resources', args, [['offering_uuid', uuidOf(parent, 'Offering')]]).filter(([key]) => key !== 'offering_uuid'),
   });
 }
 
 /** The global id of a plan carries its offering: `Plan:<offering uuid>.<plan uuid>`. */
 export function planKey(plan: PlanRow): string {
-  return `${plan.offering_uuid ?? ''}.${plan.uuid}`;
+  return `${uuidOf({ uuid: plan.offering_uuid }, 'Offering')}.${uuidOf(plan, 'Plan')}`;
 }
 
 export function parsePlanKey(key: string): { offeringUuid: string; planUuid: string } {

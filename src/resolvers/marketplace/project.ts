@@ -5,6 +5,7 @@ import type { Project, ProjectUser } from '../../upstream/waldur/types.ts';
 import { waldurFieldsFor } from '../field-plan.ts';
 import { parseUuid } from '../global-id.ts';
 import type { ConnectionArgs } from '../pagination.ts';
+import { uuidOf } from './row-uuid.ts';
 import { listQuery, type Filtered } from './filters.ts';
 import { resolveLink } from './links.ts';
 import { listConnection } from './lists.ts';
@@ -37,18 +38,18 @@ export function projectCustomer(parent: Row<Project>, _args: unknown, ctx: Conte
 /** Resources of one project: `project_uuid` takes one value, so N projects are N parallel calls (contract §5.2). */
 export function projectResources(parent: Row<Project>, args: Filtered, ctx: Context, info: GraphQLResolveInfo) {
   return listConnection(ctx, info, args, {
-    path: 'marketplace-resources', type: 'Resource', query: listQuery('resources', args, [['project_uuid', parent.uuid]]),
+    path: 'marketplace-resources', type: 'Resource', query: listQuery('resources', args, [['project_uuid', uuidOf(parent, 'Project')]]),
   });
 }
 
 export function projectOrders(parent: Row<Project>, args: Filtered, ctx: Context, info: GraphQLResolveInfo) {
   return listConnection(ctx, info, args, {
-    path: 'marketplace-orders', type: 'Order', query: listQuery('orders', args, [['project_uuid', parent.uuid]]),
+    path: 'marketplace-orders', type: 'Order', query: listQuery('orders', args, [['project_uuid', uuidOf(parent, 'Project')]]),
   });
 }
 
 export function projectMembers(parent: Row<Project>, args: Filtered, ctx: Context, info: GraphQLResolveInfo) {
   return listConnection<ProjectUser>(ctx, info, args, {
-    path: `projects/${parent.uuid}/list_users`, type: 'ProjectMember', query: listQuery('members', args),
+    path: `projects/${uuidOf(parent, 'Project')}/list_users`, type: 'ProjectMember', query: listQuery('members', args),
   });
 }

@@ -10,6 +10,7 @@ import type { Row } from '../../loaders/waldur/row.ts';
 import type { Resource } from '../../upstream/waldur/types.ts';
 import { ValidationFailed } from '../mutations/typed-errors.ts';
 import { Checks } from '../mutations/waldur/validate.ts';
+import { uuidOf } from './row-uuid.ts';
 
 type Parent = Row<Resource>;
 
@@ -49,15 +50,15 @@ function checked<T>(what: string, run: (check: Checks) => T): T {
 
 const extras = (ctx: Context) => ctx.loaders.waldur.resourceExtras();
 
-export const offeringDetails = (r: Parent, _a: unknown, ctx: Context) => extras(ctx).offering.load(r.uuid);
-export const team = (r: Parent, _a: unknown, ctx: Context) => extras(ctx).team.load(r.uuid);
-export const backendDetails = (r: Parent, _a: unknown, ctx: Context) => extras(ctx).details.load(r.uuid);
-export const planPeriods = (r: Parent, _a: unknown, ctx: Context) => extras(ctx).planPeriods.load(r.uuid);
+export const offeringDetails = (r: Parent, _a: unknown, ctx: Context) => extras(ctx).offering.load(uuidOf(r, 'Resource'));
+export const team = (r: Parent, _a: unknown, ctx: Context) => extras(ctx).team.load(uuidOf(r, 'Resource'));
+export const backendDetails = (r: Parent, _a: unknown, ctx: Context) => extras(ctx).details.load(uuidOf(r, 'Resource'));
+export const planPeriods = (r: Parent, _a: unknown, ctx: Context) => extras(ctx).planPeriods.load(uuidOf(r, 'Resource'));
 
 /** Null when the offering does not manage offering users (Waldur answers 400 with a plain-text reason). */
 export async function glauthUsersConfig(r: Parent, _a: unknown, ctx: Context): Promise<string | null> {
   try {
-    return await extras(ctx).glauthUsersConfig.load(r.uuid);
+    return await extras(ctx).glauthUsersConfig.load(uuidOf(r, 'Resource'));
   } catch (error) {
     if (error instanceof JunctionError && error.code === 'BAD_USER_INPUT' && error.status === 400) return null;
     throw error;
@@ -71,7 +72,7 @@ export function renewalEstimate(r: Parent, args: { extensionMonths: number; limi
     if (!Number.isInteger(months) || months < 1 || months > 60) check.problem('extensionMonths', `expected a whole number of months from 1 to 60, received ${months}`);
     return { extensionMonths: months, limits: check.limits('limits', args.limits) };
   });
-  return extras(ctx).renewalEstimate.load({ resourceUuid: r.uuid, extensionMonths, limits });
+  return extras(ctx).renewalEstimate.load({ resourceUuid: uuidOf(r, 'Resource'), extensionMonths, limits });
 }
 
 export interface SuggestNameArgs { project: string; offering: string; plan?: string | null; attributes?: unknown }

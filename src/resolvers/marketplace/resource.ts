@@ -6,6 +6,7 @@ import { waldurFieldsFor } from '../field-plan.ts';
 import { parseUuid } from '../global-id.ts';
 import type { ConnectionArgs } from '../pagination.ts';
 import { loadCustomer } from './customer.ts';
+import { uuidOf } from './row-uuid.ts';
 import { listQuery, type Filtered } from './filters.ts';
 import { resolveLink } from './links.ts';
 import { listConnection } from './lists.ts';
@@ -37,6 +38,6 @@ export const resourcePlan = (parent: Row<Resource>, _args: unknown, ctx: Context
 /** Orders of one resource: `resource_uuid` takes a single value, so N resources are N parallel calls. */
 export function resourceOrders(parent: Row<Resource>, args: Filtered, ctx: Context, info: GraphQLResolveInfo) {
   return listConnection(ctx, info, args, {
-    path: 'marketplace-orders', type: 'Order', query: listQuery('orders', args, [['resource_uuid', parent.uuid]]),
+    path: 'marketplace-orders', type: 'Order', query: listQuery('orders', args, [['resource_uuid', uuidOf(parent, 'Resource')]]),
   });
 }

@@ -2,6 +2,7 @@ import type { BackendResourceRequest as WaldurRequest } from '../../upstream/wal
 import type { Row } from '../../loaders/waldur/row.ts';
 import * as resolve from '../../resolvers/marketplace/backend-resource-request.ts';
 import { BACKEND_REQUEST_STATES, enumOut } from '../../resolvers/marketplace/enums.ts';
+import { uuidOf } from '../../resolvers/marketplace/row-uuid.ts';
 import { builder } from '../builder.ts';
 import { connectionOf } from '../connection.ts';
 import { uuidNodeId } from '../node.ts';
@@ -34,7 +35,7 @@ builder.node(BackendResourceRequest, {
   id: uuidNodeId('BackendResourceRequest'),
   loadWithoutCache: (uuid, ctx) => resolve.loadBackendResourceRequest(ctx, uuid),
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid') }),
+    uuid: t.string({ nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid'), resolve: (row) => uuidOf(row, 'BackendResourceRequest') }),
     state: t.field({ type: BackendResourceRequestState, description: 'Its progress.', extensions: reads('state'), resolve: (r, _a, ctx) => enumOut(ctx, 'BackendResourceRequestState', BACKEND_REQUEST_STATES, r.state) }),
     created: t.expose('created', { type: 'DateTime', description: 'When it was made.', extensions: reads('created') }),
     modified: t.expose('modified', { type: 'DateTime', description: 'When it last changed.', extensions: reads('modified') }),

@@ -1,6 +1,7 @@
 import type { Customer as WaldurCustomer } from '../../upstream/waldur/types.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
 import * as resolve from '../../resolvers/marketplace/customer.ts';
+import { uuidOf } from '../../resolvers/marketplace/row-uuid.ts';
 import { builder } from '../builder.ts';
 import { connectionOf } from '../connection.ts';
 import { uuidNodeId } from '../node.ts';
@@ -44,7 +45,7 @@ builder.node(Customer, {
   id: uuidNodeId('Customer'),
   loadWithoutCache: (uuid, ctx, info) => resolve.loadCustomer(ctx, info, uuid),
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid') }),
+    uuid: t.string({ nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid'), resolve: (row) => uuidOf(row, 'Customer') }),
     name: t.exposeString('name', { description: 'The organization name.', extensions: reads('name') }),
     abbreviation: t.exposeString('abbreviation', { description: 'A short name.', extensions: reads('abbreviation') }),
     nativeName: t.exposeString('native_name', { description: 'The name in the local language.', extensions: reads('native_name') }),
@@ -61,8 +62,8 @@ builder.node(Customer, {
     archived: t.exposeBoolean('archived', { description: 'Whether the customer is archived.', extensions: reads('archived') }),
     blocked: t.exposeBoolean('blocked', { description: 'Whether the customer is blocked (no new orders).', extensions: reads('blocked') }),
     isServiceProvider: t.exposeBoolean('is_service_provider', { description: 'Whether the customer offers services in the marketplace.', extensions: reads('is_service_provider') }),
-    projectsCount: t.exposeInt('projects_count', { description: 'How many projects Waldur counts for it (regardless of what the caller sees).', extensions: reads('projects_count') }),
-    usersCount: t.exposeInt('users_count', { description: 'How many users have a role in it.', extensions: reads('users_count') }),
+    projectsCount: t.expose('projects_count', { type: 'Long', description: 'How many projects Waldur counts for it (regardless of what the caller sees).', extensions: reads('projects_count') }),
+    usersCount: t.expose('users_count', { type: 'Long', description: 'How many users have a role in it.', extensions: reads('users_count') }),
     billingPriceEstimate: t.field({
       type: PriceEstimate, description: 'Estimated cost of the organization this month.', extensions: reads('billing_price_estimate'),
       resolve: (c) => c.billing_price_estimate ?? null,

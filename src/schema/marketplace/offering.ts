@@ -2,6 +2,7 @@ import type { PublicOffering } from '../../upstream/waldur/types.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
 import { enumOut, OFFERING_STATES } from '../../resolvers/marketplace/enums.ts';
 import * as resolve from '../../resolvers/marketplace/offering.ts';
+import { uuidOf } from '../../resolvers/marketplace/row-uuid.ts';
 import { builder } from '../builder.ts';
 import { connectionOf } from '../connection.ts';
 import { uuidNodeId } from '../node.ts';
@@ -50,7 +51,7 @@ builder.node(Offering, {
   id: uuidNodeId('Offering'),
   loadWithoutCache: (uuid, ctx, info) => resolve.loadOffering(ctx, info, uuid),
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid') }),
+    uuid: t.string({ nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid'), resolve: (row) => uuidOf(row, 'Offering') }),
     name: t.exposeString('name', { description: 'The offering name.', extensions: reads('name') }),
     slug: t.exposeString('slug', { description: 'A URL-friendly short name.', extensions: reads('slug') }),
     description: t.exposeString('description', { description: 'A short description.', extensions: reads('description') }),

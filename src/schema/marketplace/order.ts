@@ -2,6 +2,7 @@ import type { Order as WaldurOrder } from '../../upstream/waldur/types.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
 import { ORDER_STATES, ORDER_TYPES, enumOut } from '../../resolvers/marketplace/enums.ts';
 import * as resolve from '../../resolvers/marketplace/order.ts';
+import { uuidOf } from '../../resolvers/marketplace/row-uuid.ts';
 import { builder } from '../builder.ts';
 import { connectionOf } from '../connection.ts';
 import { uuidNodeId } from '../node.ts';
@@ -48,7 +49,7 @@ builder.node(Order, {
   id: uuidNodeId('Order'),
   loadWithoutCache: (uuid, ctx, info) => resolve.loadOrder(ctx, info, uuid),
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid') }),
+    uuid: t.string({ nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid'), resolve: (row) => uuidOf(row, 'Order') }),
     type: t.field({ type: OrderType, description: 'What the order does.', extensions: reads('type'), resolve: (o, _a, ctx) => enumOut(ctx, 'OrderType', ORDER_TYPES, o.type) }),
     state: t.field({ type: OrderState, description: 'Where the order is in its lifecycle.', extensions: reads('state'), resolve: (o, _a, ctx) => enumOut(ctx, 'OrderState', ORDER_STATES, o.state) }),
     created: t.expose('created', { type: 'DateTime', description: 'When the order was placed.', extensions: reads('created') }),

@@ -2,6 +2,7 @@ import { enumOut, PLAN_UNITS } from '../../resolvers/marketplace/enums.ts';
 import { decimal } from '../../resolvers/marketplace/order.ts';
 import * as resolve from '../../resolvers/marketplace/offering.ts';
 import type { PlanRow } from '../../resolvers/marketplace/offering.ts';
+import { uuidOf } from '../../resolvers/marketplace/row-uuid.ts';
 import { builder } from '../builder.ts';
 import { PlanUnit } from './enums.ts';
 import { Offering } from './offering.ts';
@@ -23,7 +24,7 @@ builder.node(Plan, {
     return resolve.loadPlan(ctx, info, offeringUuid, planUuid);
   },
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid') }),
+    uuid: t.string({ nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid'), resolve: (row) => uuidOf(row, 'Plan') }),
     name: t.exposeString('name', { description: 'The plan name.', extensions: reads('name') }),
     description: t.exposeString('description', { description: 'What the plan includes.', extensions: reads('description') }),
     unit: t.field({ type: PlanUnit, description: 'The period the unit price is charged for.', extensions: reads('unit'), resolve: (p, _a, ctx) => enumOut(ctx, 'PlanUnit', PLAN_UNITS, p.unit) }),

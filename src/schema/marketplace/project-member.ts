@@ -1,4 +1,5 @@
 import type { ProjectUser } from '../../upstream/waldur/types.ts';
+import { uuidOf } from '../../resolvers/marketplace/row-uuid.ts';
 import { builder } from '../builder.ts';
 import { connectionOf } from '../connection.ts';
 import { reads, UUID_DESCRIPTION } from './reads.ts';
@@ -7,7 +8,7 @@ import { reads, UUID_DESCRIPTION } from './reads.ts';
 export const ProjectMember = builder.objectRef<ProjectUser>('ProjectMember').implement({
   description: 'A user\'s role in a project.',
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: 'The Waldur UUID of this role assignment.', extensions: reads('uuid') }),
+    uuid: t.string({ nullable: false, description: 'The Waldur UUID of this role assignment.', extensions: reads('uuid'), resolve: (row) => uuidOf(row, 'project member') }),
     role: t.exposeString('role_name', { description: 'The role, e.g. `PROJECT.ADMIN`, `PROJECT.MANAGER`, `PROJECT.MEMBER`.', extensions: reads('role_name') }),
     roleUuid: t.exposeString('role_uuid', { description: 'The uuid of the role.', extensions: reads('role_uuid') }),
     userUuid: t.exposeString('user_uuid', { description: UUID_DESCRIPTION.replace('The', 'The user\'s'), extensions: reads('user_uuid') }),

@@ -1,6 +1,7 @@
 import type { Project as WaldurProject } from '../../upstream/waldur/types.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
 import * as resolve from '../../resolvers/marketplace/project.ts';
+import { uuidOf } from '../../resolvers/marketplace/row-uuid.ts';
 import { builder } from '../builder.ts';
 import { connectionOf } from '../connection.ts';
 import { uuidNodeId } from '../node.ts';
@@ -33,8 +34,8 @@ export const ProjectFilter = builder.inputType('ProjectFilter', {
     customers: t.stringList({ description: 'Only projects of these customers (uuids; sent as one comma-separated `customer`).' }),
     customerName: t.string({ description: 'Customer name contains (`customer_name`).' }),
     customerAbbreviation: t.string({ description: 'Customer abbreviation contains (`customer_abbreviation`).' }),
-    canManage: t.boolean({ description: 'Only projects the caller can manage (`can_manage`).' }),
-    canAdmin: t.boolean({ description: 'Only projects the caller administers (`can_admin`).' }),
+    canManage: t.boolean({ description: 'Only `true`: only projects the caller manages, as a customer owner or project manager, staff rights not counted (`can_manage`). Waldur has no complement: `false` is rejected.' }),
+    canAdmin: t.boolean({ description: 'Only `true`: only projects where the caller has the project admin role (`can_admin`). Waldur has no complement: `false` is rejected.' }),
     isRemoved: t.boolean({ description: 'Soft-deleted projects only, or none (`is_removed`).' }),
     includeTerminated: t.boolean({ description: 'Include terminated projects (`include_terminated`).' }),
     user: t.string({ description: 'Only projects this user (uuid) has a role in (`user_uuid`).' }),
@@ -48,7 +49,7 @@ builder.node(Project, {
   id: uuidNodeId('Project'),
   loadWithoutCache: (uuid, ctx, info) => resolve.loadProject(ctx, info, uuid),
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid') }),
+    uuid: t.string({ nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid'), resolve: (row) => uuidOf(row, 'Project') }),
     name: t.exposeString('name', { description: 'The project name.', extensions: reads('name') }),
     slug: t.exposeString('slug', { description: 'A URL-friendly short name.', extensions: reads('slug') }),
     description: t.exposeString('description', { description: 'Free-text description.', extensions: reads('description') }),
@@ -61,7 +62,7 @@ builder.node(Project, {
     isIndustry: t.exposeBoolean('is_industry', { description: 'Whether this is an industry project.', extensions: reads('is_industry') }),
     isRemoved: t.exposeBoolean('is_removed', { description: 'Whether the project is soft-deleted.', extensions: reads('is_removed') }),
     oecdFos2007Code: t.exposeString('oecd_fos_2007_code', { description: 'OECD field-of-science code, e.g. "1.1".', extensions: reads('oecd_fos_2007_code') }),
-    resourcesCount: t.exposeInt('resources_count', { description: 'How many resources the project has (as counted by Waldur).', extensions: reads('resources_count') }),
+    resourcesCount: t.expose('resources_count', { type: 'Long', description: 'How many resources the project has (as counted by Waldur).', extensions: reads('resources_count') }),
     billingPriceEstimate: t.field({
       type: PriceEstimate, description: 'Estimated cost of the project this month.', extensions: reads('billing_price_estimate'),
       resolve: (p) => p.billing_price_estimate ?? null,

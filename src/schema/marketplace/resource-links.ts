@@ -6,6 +6,7 @@
 import type { ComponentUsage, RenewalEstimate, RenewalEstimateComponent, ResourcePlanPeriod, ResourceTeamMember } from '../../upstream/waldur/resource-extras.ts';
 import { enumOut, UNKNOWN } from '../../resolvers/marketplace/enums.ts';
 import * as resolve from '../../resolvers/marketplace/resource-details.ts';
+import { uuidOf } from '../../resolvers/marketplace/row-uuid.ts';
 import { builder } from '../builder.ts';
 import { Offering } from './offering.ts';
 import { Resource } from './resource.ts';
@@ -19,7 +20,7 @@ const OfferingUserState = builder.enumType('OfferingUserState', { description: '
 const ResourceTeamMember = builder.objectRef<ResourceTeamMember>('ResourceTeamMember').implement({
   description: 'A user of the resource\'s project, with their project role and their account on the resource\'s offering.',
   fields: (t) => ({
-    userUuid: t.exposeString('uuid', { nullable: false, description: 'The user\'s Waldur UUID.' }),
+    userUuid: t.string({ nullable: false, description: 'The user\'s Waldur UUID.', resolve: (row) => uuidOf(row, 'team member') }),
     username: t.exposeString('username', { description: 'The user\'s Waldur username.' }),
     fullName: t.exposeString('full_name', { description: 'The user\'s full name.' }),
     email: t.exposeString('email', { description: 'The user\'s e-mail.' }),
@@ -36,7 +37,7 @@ const ResourceTeamMember = builder.objectRef<ResourceTeamMember>('ResourceTeamMe
 const ComponentUsage = builder.objectRef<ComponentUsage>('ComponentUsage').implement({
   description: 'Usage of one offering component reported for a plan period.',
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: 'The Waldur UUID of this usage record.' }),
+    uuid: t.string({ nullable: false, description: 'The Waldur UUID of this usage record.', resolve: (row) => uuidOf(row, 'usage record') }),
     type: t.exposeString('type', { description: 'The component key, e.g. `cpu`.' }),
     name: t.exposeString('name', { description: 'The component name.' }),
     measuredUnit: t.exposeString('measured_unit', { description: 'The unit of `usage`, e.g. `hours`.' }),
@@ -51,7 +52,7 @@ const ComponentUsage = builder.objectRef<ComponentUsage>('ComponentUsage').imple
 const ResourcePlanPeriod = builder.objectRef<ResourcePlanPeriod>('ResourcePlanPeriod').implement({
   description: 'A period during which a resource is (or will be) on one plan, with the usage reported in it.',
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: 'The Waldur UUID of this plan period.' }),
+    uuid: t.string({ nullable: false, description: 'The Waldur UUID of this plan period.', resolve: (row) => uuidOf(row, 'plan period') }),
     planUuid: t.exposeString('plan_uuid', { description: 'The uuid of the plan.' }),
     planName: t.exposeString('plan_name', { description: 'The name of the plan.' }),
     start: t.expose('start', { type: 'DateTime', description: 'When the period starts.' }),
@@ -67,8 +68,8 @@ const RenewalEstimateComponent = builder.objectRef<RenewalEstimateComponent>('Re
     name: t.exposeString('component_name', { description: 'The component name.' }),
     billingType: t.exposeString('billing_type', { description: 'How it is billed: `fixed`, `usage`, `limit`, `one` or `few`.' }),
     billingPeriod: t.exposeString('billing_period', { description: 'The period its price is per, if any.' }),
-    currentLimit: t.exposeInt('current_limit', { description: 'The limit now.' }),
-    newLimit: t.exposeInt('new_limit', { description: 'The limit after the renewal.' }),
+    currentLimit: t.expose('current_limit', { type: 'Long', description: 'The limit now.' }),
+    newLimit: t.expose('new_limit', { type: 'Long', description: 'The limit after the renewal.' }),
     unitPrice: t.expose('unit_price', { type: 'Decimal', description: 'The price per unit.' }),
     measuredUnit: t.exposeString('measured_unit', { description: 'The unit the limit counts.' }),
     periodDescription: t.exposeString('period_description', { description: 'The period priced, in words.' }),
@@ -83,7 +84,7 @@ const RenewalEstimate = builder.objectRef<RenewalEstimate>('RenewalEstimate').im
     subscriptionTotal: t.expose('subscription_total', { type: 'Decimal', description: 'The cost of extending at the current limits.' }),
     limitChangeTotal: t.expose('limit_change_total', { type: 'Decimal', description: 'The extra cost of the changed limits.' }),
     total: t.expose('total', { type: 'Decimal', description: 'The whole cost of the renewal.' }),
-    remainingDays: t.exposeInt('remaining_days', { description: 'Days left in the current prepaid period.' }),
+    remainingDays: t.expose('remaining_days', { type: 'Long', description: 'Days left in the current prepaid period.' }),
     newEndDate: t.expose('new_end_date', { type: 'DateTime', description: 'The end date after the renewal (`YYYY-MM-DD`).' }),
   }),
 });

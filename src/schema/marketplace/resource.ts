@@ -2,6 +2,7 @@ import type { Resource as WaldurResource } from '../../upstream/waldur/types.ts'
 import type { Row } from '../../loaders/waldur/row.ts';
 import { enumOut, RESOURCE_STATES } from '../../resolvers/marketplace/enums.ts';
 import * as resolve from '../../resolvers/marketplace/resource.ts';
+import { uuidOf } from '../../resolvers/marketplace/row-uuid.ts';
 import { builder } from '../builder.ts';
 import { connectionOf } from '../connection.ts';
 import { uuidNodeId } from '../node.ts';
@@ -69,7 +70,7 @@ builder.node(Resource, {
   id: uuidNodeId('Resource'),
   loadWithoutCache: (uuid, ctx, info) => resolve.loadResource(ctx, info, uuid),
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid') }),
+    uuid: t.string({ nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid'), resolve: (row) => uuidOf(row, 'Resource') }),
     name: t.exposeString('name', { description: 'The resource name.', extensions: reads('name') }),
     slug: t.exposeString('slug', { description: 'A URL-friendly short name.', extensions: reads('slug') }),
     description: t.exposeString('description', { description: 'Free-text description.', extensions: reads('description') }),

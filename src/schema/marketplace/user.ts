@@ -1,6 +1,7 @@
 import type { User as WaldurUser } from '../../upstream/waldur/types.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
 import { viewer } from '../../resolvers/marketplace/user.ts';
+import { uuidOf } from '../../resolvers/marketplace/row-uuid.ts';
 import { builder } from '../builder.ts';
 import { reads, UUID_DESCRIPTION } from './reads.ts';
 
@@ -8,7 +9,7 @@ import { reads, UUID_DESCRIPTION } from './reads.ts';
 export const User = builder.objectRef<Row<WaldurUser>>('User').implement({
   description: 'A Waldur user account.',
   fields: (t) => ({
-    uuid: t.exposeString('uuid', { nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid') }),
+    uuid: t.string({ nullable: false, description: UUID_DESCRIPTION, extensions: reads('uuid'), resolve: (row) => uuidOf(row, 'User') }),
     username: t.exposeString('username', { description: 'The login name.', extensions: reads('username') }),
     fullName: t.exposeString('full_name', { description: 'The full name.', extensions: reads('full_name') }),
     firstName: t.exposeString('first_name', { description: 'The first name.', extensions: reads('first_name') }),

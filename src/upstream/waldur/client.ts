@@ -1,8 +1,9 @@
 /** Waldur REST verbs bound to one caller's credentials; the gateway composes them, Waldur decides visibility. */
-import { JunctionError } from '../../errors.ts';
 import { malformedBody } from '../failures.ts';
 import type { HttpMethod, UpstreamHttp, UpstreamResponse } from '../http.ts';
 import { parseLinkHeader } from '../link-header.ts';
+import { countOfOneRowPage, resultCount } from './counts.ts';
+import { withLegacyDates } from './legacy-dates.ts';
 import { fieldParams, pageParams, waldurPath, waldurUrlFor } from './paths.ts';
 import type { Page, User } from './types.ts';
 
@@ -34,8 +35,12 @@ export interface WaldurCaller {
   list<T>(collection: string, options?: ListOptions): Promise<Page<T>>;
   /** GET a paginated sub-resource such as `projects/<uuid>/list_users/` → one page. Build `path` with waldurPath(). */
   listPath<T>(path: string, options?: ListOptions): Promise<Page<T>>;
-  /** HEAD `<collection>/?<query>` → `X-Result-Count`; rejects with UPSTREAM_ERROR when the header is missing. */
-  count(collection: string, query?: Query): Promise<number>;
+  /**
+   * HEAD `<collection>/?<query>` → `X-Result-Count`. The document declares no headers on HEAD: without one, a
+   * one-row GET tells (its `X-Result-Count`, or its `Link` header: `last` names the last page of one-row pages).
+   * Null when Waldur gives no way to know.
+   */
+  count(collection: string, query?: Query): Promise<number | null>;
   /** GET `<collection>/<uuid>/`; an invisible or unknown object rejects with NOT_FOUND. */
   retrieve<T>(collection: string, uuid: string, fields?: readonly string[]): Promise<T>;
   /** GET any path (e.g. the unpaginated `marketplace-public-offerings/<uuid>/plans/`) → its body. Build `path` with waldurPath(). */
@@ -81,11 +86,10 @@ export function createWaldurClient(http: UpstreamHttp): WaldurClient {
         (await http.request<string>({ method: 'GET', path: waldurPath(path), headers: { ...headers, accept: 'text/plain' }, signal: caller.signal, retry: true, responseType: 'text' })).body;
 
       const listPath = async <T>(path: string, options: ListOptions = {}): Promise<Page<T>> => {
-        const query = [...(options.query ?? []), ...fieldParams(options.fields, !options.exactFields), ...pageParams(options.page, options.pageSize)];
-        const res = await call<T[]>('GET', waldurPath(path), query);
+        const extra = [...fieldParams(options.fields, !options.exactFields), ...pageParams(options.page, options.pageSize)];
+        const res = await withLegacyDates(options.query ?? [], (query) => call<T[]>('GET', waldurPath(path), [...query, ...extra]));
         if (!Array.isArray(res.body)) throw malformedBody('waldur', res.status);
-        const total = Number.parseInt(res.headers['x-result-count'] ?? '', 10);
-        return { items: res.body, total: Number.isNaN(total) ? res.body.length : total, links: parseLinkHeader(res.headers.link) };
+        return { items: res.body, total: resultCount(res.headers), links: parseLinkHeader(res.headers.link) };
       };
 
       return {
@@ -93,10 +97,8 @@ export function createWaldurClient(http: UpstreamHttp): WaldurClient {
         list: (collection, options) => listPath(collection, options),
         async count(collection, query = []) {
           // No `field=`: the documented `*_count` (HEAD) operations do not declare it; page_size=1 keeps the server's work small.
-          const res = await call('HEAD', waldurPath(collection), [...query, ['page_size', '1']]);
-          const total = Number.parseInt(res.headers['x-result-count'] ?? '', 10);
-          if (Number.isNaN(total)) throw new JunctionError('UPSTREAM_ERROR', 'Waldur answered a count without X-Result-Count', { service: 'waldur' });
-          return total;
+          const res = await withLegacyDates(query, (q) => call('HEAD', waldurPath(collection), [...q, ['page_size', '1']]));
+          return resultCount(res.headers) ?? countOfOneRowPage(await listPath(collection, { query, fields: ['uuid'], pageSize: 1 }));
         },
         retrieve: async <T>(collection: string, uuid: string, fields?: readonly string[]) =>
           (await call<T>('GET', waldurPath(collection, uuid), fieldParams(fields))).body,

@@ -26,10 +26,13 @@ export interface WaldurObject {
   url: string;
 }
 
-/** One page of a list: the body is a bare array, the total comes from `X-Result-Count`, links from `Link`. */
+/**
+ * One page of a list: the body is a bare array, the total comes from `X-Result-Count`, links from `Link`.
+ * The document declares neither header, so `total` is undefined when Waldur (or a proxy) leaves it out.
+ */
 export interface Page<T> {
   items: T[];
-  total: number;
+  total?: number;
   links: { first?: string; prev?: string; next?: string; last?: string };
 }
 

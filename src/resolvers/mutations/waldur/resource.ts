@@ -1,6 +1,7 @@
 /** Resource mutations: PATCH and the order-making actions of `/api/marketplace-resources/` (docs/contracts/waldur.md §8.5). */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../../context.ts';
+import { normalizeUuid } from '../../global-id.ts';
 import { JunctionError } from '../../../errors.ts';
 import type { Row } from '../../../loaders/waldur/row.ts';
 import type { OrderUuid, Resource } from '../../../upstream/waldur/types.ts';
@@ -68,10 +69,12 @@ export async function updateResourceLimits(ctx: Context, info: GraphQLResolveInf
 export async function switchResourcePlan(ctx: Context, info: GraphQLResolveInfo, input: SwitchPlanInput): Promise<ResourceOutcome> {
   const { uuid, planUuid } = checkedResourceInput(input.uuid, (check) => ({ planUuid: check.uuid('planUuid', input.planUuid) }));
   const resource = await upstream(() => ctx.waldur.retrieve<Row<Resource>>('marketplace-resources', uuid, ['offering_uuid']));
-  if (!/^[0-9a-f]{32}$/.test(resource.offering_uuid ?? '')) {
+  // The document's `format: uuid` allows the dashed form too.
+  const offeringUuid = normalizeUuid(resource.offering_uuid);
+  if (offeringUuid === undefined) {
     throw new JunctionError('UPSTREAM_ERROR', `Waldur sent resource ${uuid} without a valid offering_uuid`, { service: 'waldur' });
   }
-  const plan = ctx.waldur.urlFor(`marketplace-public-offerings/${resource.offering_uuid!}/plans`, planUuid);
+  const plan = ctx.waldur.urlFor(`marketplace-public-offerings/${offeringUuid}/plans`, planUuid);
   return orderAction(ctx, uuid, 'switch_plan', { plan });
 }
 
