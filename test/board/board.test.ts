@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -52,9 +54,12 @@ describe.skipIf(missing)(`the operations board in chromium${missing ? ` (skipped
 
   it('should sign in with a demo token, show live payload states, place an order that reaches DONE, and recover after a restart', async () => {
     await using browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(stack.base);
+
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // A wrong token gets a clear message, and the sign-in form stays.
     await page.getByLabel('Waldur API token').fill('not-a-real-token');
@@ -81,6 +86,7 @@ describe.skipIf(missing)(`the operations board in chromium${missing ? ` (skipped
     expect(states.length).toBeGreaterThan(0);
     expect(states.every((s) => /^(CREATING|ERROR|PREPARING|READY|RESERVED|SHUTDOWN|STARTING|UNHEALTHY)$/.test(s))).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'board-signed-in.png'), fullPage: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // Order a game server through the form; the provider accepts it; the order reaches DONE and its resource appears.
     await page.getByLabel('Project', { exact: true }).selectOption(link!.waldurProjectUuid);
@@ -114,6 +120,12 @@ describe.skipIf(missing)(`the operations board in chromium${missing ? ` (skipped
     await page.screenshot({ path: join(ARTIFACTS, 'board-after-restart.png'), fullPage: true });
   }, 90_000);
 });
+
+/** WCAG 2 A/AA violations axe-core finds (labels, contrast, names, roles), as `rule: selectors` lines. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function graphql(base: string, token: string, query: string) {
   const response = await request(new URL('/graphql', base), {
