@@ -1,15 +1,13 @@
 /**
  * `npm run bench:tracing`: the cost of tracing. Two gateways in this process on the same simulators (a child
  * process, so their CPU is not counted), one with tracing off and one exporting over OTLP/HTTP to a local sink (a
- * loopback server that accepts and drops every batch), answer the dashboard screen with BENCH_CONCURRENCY
+ * loopback server in a third process that accepts and drops every batch), answer the dashboard screen with BENCH_CONCURRENCY
  * (default 8) requests in flight for BENCH_SECONDS (default 5) each, in alternating rounds (BENCH_ROUNDS,
  * default 3). Reported: operations per second and this process's CPU time per operation (the gateway's own work,
  * which is what tracing adds to; it is far less disturbed by other load on the machine than wall-clock throughput).
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
-import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
@@ -18,20 +16,19 @@ import { createGateway } from '../src/server.ts';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+/** A stand-in OTLP/HTTP collector: accepts every batch, counts them (GET answers the count), keeps nothing. */
+const SINK = `let batches = 0; const server = require('node:http').createServer((req, res) => {
+  if (req.method === 'GET') return res.end(String(batches));
+  req.resume(); req.on('end', () => { batches += 1; res.writeHead(200, { 'content-type': 'application/json' }).end('{}'); });
+}); server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
 const QUERY = `{ customers(first: 5) { totalCount nodes { uuid name projects(first: 3) { totalCount nodes { uuid name
   resources(first: 5) { totalCount nodes { name state project { name } offering { name type } } } } } } } }`;
 
 async function main() {
-  let exportedBatches = 0;
-  const sink = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      exportedBatches += 1;
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/`;
+  // The collector runs in its own process too: reading the exported batches is its work, not the gateway's.
+  const sink = spawn(process.execPath, ['-e', SINK], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [sinkPort] = await createInterface({ input: sink.stdout! })[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
+  const sinkUrl = `http://127.0.0.1:${sinkPort}/`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'simulate', '--json'], {
     env: { ...process.env, SIM_ORDER_STEP_MS: '3600000', SIM_LATENCY_MS: process.env.SIM_LATENCY_MS ?? '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -81,10 +78,10 @@ async function main() {
   const pct = (a: number, b: number) => `${(((a - b) / b) * 100).toFixed(1)} %`;
   process.stdout.write(`\ntracing off: ${totals.off.rate.toFixed(1)} ops/s, ${totals.off.cpu.toFixed(2)} ms CPU/op\n`);
   process.stdout.write(`tracing on:  ${totals.on.rate.toFixed(1)} ops/s, ${totals.on.cpu.toFixed(2)} ms CPU/op\n`);
-  process.stdout.write(`cost of tracing: throughput ${pct(totals.on.rate, totals.off.rate)}, CPU per operation +${pct(totals.on.cpu, totals.off.cpu)} (OTLP batches exported: ${exportedBatches})\n`);
+  process.stdout.write(`cost of tracing: throughput ${pct(totals.on.rate, totals.off.rate)}, CPU per operation +${pct(totals.on.cpu, totals.off.cpu)} (OTLP batches exported: ${await (await request(sinkUrl)).body.text()})\n`);
   await Promise.all([off.stop(), on.stop()]);
   child.kill('SIGTERM');
-  sink.close();
+  sink.kill('SIGTERM');
 }
 
 main().catch((error: unknown) => {

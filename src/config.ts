@@ -39,6 +39,10 @@ export interface Config {
   port: number;
   host: string;
   production: boolean;
+  /** Whether `__schema`/`__type` may be queried: on in development (GraphiQL needs it), off in production unless set. */
+  introspection: boolean;
+  /** Origins allowed to call with CORS (credentials included); empty = no cross-origin browser access. */
+  corsOrigins: readonly string[];
   logLevel: string;
   waldurUrl: string | undefined;
   orchestrationUrl: string | undefined;
@@ -55,7 +59,7 @@ export interface Config {
   pollIntervalMs: number;
   /** gzip JSON answers for clients that accept it. */
   compressResponses: boolean;
-  limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; bodyLimitBytes: number; maxWatchedPerCaller: number };
+  limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; bodyLimitBytes: number; maxWatchedPerCaller: number; maxNodeIds: number };
   /** Operations: tracing (off without an endpoint), trusted documents, federation subgraph mode. */
   telemetry: { otlpEndpoint: string | undefined; serviceName: string };
   trustedDocuments: { manifest: string | undefined; persistedOnly: boolean };
@@ -66,7 +70,7 @@ export interface Config {
 
 /** Every variable Junction reads, with its default (undefined = unset). The README table mirrors this list. */
 export const ENV_DEFAULTS = {
-  PORT: '4000', HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info',
+  PORT: '4000', HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info', INTROSPECTION: undefined, CORS_ORIGINS: '',
   WALDUR_URL: undefined, ORCHESTRATION_URL: undefined, ORCHESTRATION_TOKEN_URL: undefined,
   ORCHESTRATION_CLIENT_ID: undefined, ORCHESTRATION_CLIENT_SECRET: undefined, ORCHESTRATION_REFRESH_TOKEN: undefined,
   ORCHESTRATION_PATHS: '{}',
@@ -76,7 +80,7 @@ export const ENV_DEFAULTS = {
   WALDUR_TIMEOUT_MS: undefined, ORCHESTRATION_TIMEOUT_MS: undefined,
   LINK_OFFERING_UUIDS: '', LINK_TRUST_PROJECT_FIELD: undefined, LINK_RESOURCE_OFFERING_TYPES: '',
   REDIS_URL: undefined, POLL_INTERVAL_MS: '2000',
-  MAX_DEPTH: '12', MAX_COST: '50000', MAX_ALIASES: '30', MAX_TOKENS: '3000', BODY_LIMIT_BYTES: '102400', MAX_WATCHED_PER_CALLER: '200',
+  MAX_DEPTH: '12', MAX_COST: '50000', MAX_ALIASES: '30', MAX_TOKENS: '3000', BODY_LIMIT_BYTES: '102400', MAX_WATCHED_PER_CALLER: '200', MAX_NODE_IDS: '100',
   OTEL_EXPORTER_OTLP_ENDPOINT: undefined, OTEL_SERVICE_NAME: 'junction',
   TRUSTED_DOCUMENTS: undefined, PERSISTED_ONLY: 'false', FEDERATION: 'false',
   SIM_WALDUR_PORT: '0', SIM_ORCHESTRATION_PORT: '0', SIM_LATENCY_MS: '0', SIM_SCALE: '1', SIM_SEED: '1',
@@ -109,9 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }
     return value;
   };
-  const bool = (name: EnvName): boolean => {
-    const text = (raw(name) ?? '').toLowerCase();
-    if (text !== 'true' && text !== 'false') problems.push(`${name}: expected true or false, received ${JSON.stringify(raw(name))}`);
+  const bool = (name: EnvName, fallback?: boolean): boolean => {
+    const value = raw(name);
+    if (value === undefined && fallback !== undefined) return fallback;
+    const text = (value ?? '').toLowerCase();
+    if (text !== 'true' && text !== 'false') problems.push(`${name}: expected true or false, received ${JSON.stringify(value)}`);
     return text === 'true';
   };
   const url = (name: EnvName): string | undefined => {
@@ -156,6 +162,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port: int('PORT', 0, 65535),
     host: raw('HOST') ?? '127.0.0.1',
     production: raw('NODE_ENV') === 'production',
+    introspection: bool('INTROSPECTION', raw('NODE_ENV') !== 'production'),
+    corsOrigins: corsOrigins(raw('CORS_ORIGINS') ?? '', problems),
     logLevel: logLevel(raw('LOG_LEVEL') ?? 'info', problems),
     waldurUrl: url('WALDUR_URL'),
     orchestrationUrl: url('ORCHESTRATION_URL')?.replace(/\/$/, ''),
@@ -182,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxTokens: int('MAX_TOKENS', 50, 1_000_000),
       bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024),
       maxWatchedPerCaller: int('MAX_WATCHED_PER_CALLER', 1, 100_000),
+      maxNodeIds: int('MAX_NODE_IDS', 1, 10_000),
     },
     telemetry: { otlpEndpoint: url('OTEL_EXPORTER_OTLP_ENDPOINT'), serviceName: raw('OTEL_SERVICE_NAME') ?? 'junction' },
     trustedDocuments: { manifest: raw('TRUSTED_DOCUMENTS'), persistedOnly: bool('PERSISTED_ONLY') },
@@ -206,6 +215,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   if (problems.length) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+function corsOrigins(text: string, problems: string[]): string[] {
+  const origins = text.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      problems.push(`CORS_ORIGINS: expected comma-separated origins like "https://app.example.org" (scheme, host, port; no path), received ${JSON.stringify(origin)}`);
+    }
+  }
+  return origins;
 }
 
 /** Comma-separated Waldur uuids, dashed or not, as lower-case hex. */

@@ -26,6 +26,8 @@ export interface Context {
   loaders: Loaders;
   signal: AbortSignal;
   logger: Logger;
+  /** Whether the caller is Waldur staff: one `users/me/` call per request, however many fields ask. */
+  isStaff(): Promise<boolean>;
   /** Shared, ref-counted pollers behind subscriptions (one per watched object and access scope). */
   pollers: Pollers;
   /**
@@ -65,14 +67,17 @@ export interface ContextInput {
 /** Binds the upstream clients to the caller's own credentials and gives the request its own loaders. */
 export function createContextFactory(config: Readonly<Config>, upstreams: Upstreams, pollers: Pollers, logger: Logger, observeBatch?: BatchObserver) {
   return ({ headers, signal, requestId, track, principal = principalFrom(headers, requestId) }: ContextInput): Context => {
-    const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal, track);
+    let staff: Promise<boolean> | undefined;
+    const isStaff = () => (staff ??= context.waldur.get<{ is_staff?: boolean }>('users/me', [['field', 'is_staff']]).then((me) => me.is_staff === true));
+    const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal, isStaff, track);
     const context: Context = {
-      config, principal, waldur, orchestration, access, signal, pollers,
+      config, principal, waldur, orchestration, access, signal, pollers, isStaff,
       loaders: createLoaders({ waldur, orchestration, config, links, observeBatch }),
       logger: logger.child({ requestId: principal.requestId }),
-      callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal, track),
+      callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal, isStaff, track),
       renewLoaders: () => {
-        const fresh = bindCallers(config, upstreams, principal, signal, track);
+        staff = undefined;
+        const fresh = bindCallers(config, upstreams, principal, signal, isStaff, track);
         Object.assign(context, { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access });
         context.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links, observeBatch });
       },
@@ -81,7 +86,7 @@ export function createContextFactory(config: Readonly<Config>, upstreams: Upstre
   };
 }
 
-function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: Principal, signal: AbortSignal, track?: ReadTracker) {
+function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: Principal, signal: AbortSignal, isStaff: () => Promise<boolean>, track?: ReadTracker) {
   const waldurAs = (on: AbortSignal) => upstreams.waldur.as({
     authorization: principal.waldurAuthorization,
     requestId: principal.requestId,
@@ -91,12 +96,11 @@ function bindCallers(config: Readonly<Config>, upstreams: Upstreams, principal: 
   const orchestrationAs = (on: AbortSignal) => upstreams.orchestration.as({ bearer: principal.orchestrationAuthorization, requestId: principal.requestId, signal: on });
   const waldur = track ? trackWaldurReads(waldurAs(signal), waldurAs, track) : waldurAs(signal);
   const links = createLinkLoaders(waldur, config.links);
-  let staff: Promise<boolean> | undefined;
   const access = createOrchestrationAccess(principal, {
     linkedProjects: links.linkedProjects,
     managedProjects: links.managedProjects,
     sawLinkTo: links.sawLinkTo,
-    isStaff: () => (staff ??= waldur.get<{ is_staff?: boolean }>('users/me', [['field', 'is_staff']]).then((me) => me.is_staff === true)),
+    isStaff,
   });
   const orchestration = access.guard(track ? trackOrchestrationReads(orchestrationAs(signal), orchestrationAs, track) : orchestrationAs(signal));
   return { waldur, links, access, orchestration };

@@ -7,7 +7,8 @@ export type ErrorCode =
 
 export type Service = 'waldur' | 'orchestration';
 
-export interface FieldError { field: string; message: string }
+/** One problem with one input field; `publicMessage` replaces an upstream free text outside development. */
+export interface FieldError { field: string; message: string; publicMessage?: string }
 
 interface JunctionErrorOptions {
   service?: Service;
@@ -17,6 +18,8 @@ interface JunctionErrorOptions {
   validStates?: string[];
   requestId?: string;
   retryAfterSeconds?: number;
+  /** What a client sees instead of `message` outside development (the message quotes an upstream's free text). */
+  publicMessage?: string;
   cause?: unknown;
 }
 
@@ -29,6 +32,7 @@ export class JunctionError extends Error {
   readonly validStates?: string[];
   readonly requestId?: string;
   readonly retryAfterSeconds?: number;
+  readonly publicMessage?: string;
 
   constructor(readonly code: ErrorCode, message: string, options: JunctionErrorOptions = {}) {
     super(message, { cause: options.cause });
@@ -40,6 +44,7 @@ export class JunctionError extends Error {
     this.validStates = options.validStates;
     this.requestId = options.requestId;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.publicMessage = options.publicMessage;
   }
 }
 
@@ -73,12 +78,28 @@ export function upstreamFailure(service: Service, status: number, bodyText: stri
   const message = status >= 500
     ? `${name} failed to answer (HTTP ${status}); try again later`
     : detail ?? (fieldErrors?.length ? `${name} rejected the input: ${fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ')}` : `${name} answered HTTP ${status}`);
+  const publicMessage = status < 500 && detail !== undefined && !SAFE_DETAILS.some((safe) => safe.test(detail))
+    ? `${name} refused the request (HTTP ${status})` : undefined;
   return new JunctionError(code, message, {
-    service, status, fieldErrors, validStates, retryAfterSeconds,
+    service, status, fieldErrors, validStates, retryAfterSeconds, publicMessage,
     retryable: status === 429 || status >= 500,
     requestId: typeof (body as { request_id?: unknown })?.request_id === 'string' ? (body as { request_id: string }).request_id : undefined,
   });
 }
+
+/**
+ * Upstream texts a client may read in production: DRF's standard messages (rest_framework/exceptions.py,
+ * authentication.py, Waldur's TokenAuthentication) and Waldur's state-transition refusal. Field validation messages
+ * (`{field: [message]}`) always pass, in `fieldErrors`: they tell a client what to fix. Any other free text (a
+ * `detail` or IMS `message` of unknown content may quote paths, hosts or secrets) is replaced outside development.
+ */
+const SAFE_DETAILS = [
+  /^Authentication credentials were not provided\.$/, /^Incorrect authentication credentials\.$/, /^Invalid token\.$/,
+  /^Invalid token header\. [\w ,.]{0,80}$/, /^Token has expired\.$/, /^User inactive or deleted\.$/,
+  /^You do not have permission to perform this action\.$/, /^Not found\.$/, /^No \w{1,64} matches the given query\.$/,
+  /^Method "[A-Z]{1,10}" not allowed\.$/, /^Request was throttled\.( Expected available in \d+ seconds?\.)?$/,
+  /^Valid states for operation: [\w ,-]{0,300}\.?$/,
+];
 
 /**
  * Waldur's 404 for a missing object is DRF's JSON `{"detail": "No … matches the given query."}` or an empty body
@@ -129,7 +150,7 @@ export function toGraphQLError(error: unknown, exposeInternals: boolean): GraphQ
   // Keep where the error happened (path, locations) from the GraphQLError that wrapped the original.
   const where = error instanceof GraphQLError ? { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path } : {};
   if (original instanceof JunctionError) {
-    return new GraphQLError(original.message, {
+    return new GraphQLError(!exposeInternals && original.publicMessage ? original.publicMessage : original.message, {
       ...where,
       extensions: {
         code: original.code,

@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Config } from './config.ts';
 import { createContextFactory, type Context } from './context.ts';
 import { toGraphQLError } from './errors.ts';
 import { useResponseCompression } from './http/compression.ts';
+import { useShapeLimits } from './http/armor.ts';
 import { useCostLimit } from './http/cost-limit.ts';
+import { useIntrospectionPolicy } from './http/introspection-policy.ts';
 import { useErrorCodes } from './http/error-codes.ts';
 import { graphiqlDocuments, graphiqlTabs } from './http/graphiql.ts';
 import { loadManifest, manifestOf, useTrustedDocuments } from './http/trusted-documents.ts';
@@ -77,6 +78,8 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
     graphqlEndpoint: '/graphql',
     maxRequestBodySize: config.limits.bodyLimitBytes,
     landingPage: false,
+    // Closed by default: Yoga would otherwise reflect any Origin and allow credentials.
+    cors: config.corsOrigins.length ? { origin: [...config.corsOrigins], credentials: true } : false,
     // Trusted documents may be named by `documentId` (the GraphQL-over-HTTP draft) instead of the APQ extension.
     extraParamNames: trusted ? ['documentId'] : [],
     logging: false,
@@ -110,17 +113,11 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       usePrometheusPhases(metrics.registry),
       useCSRFPrevention(),
       ...(trusted ? useTrustedDocuments(trusted, config.trustedDocuments.persistedOnly) : []),
-      EnvelopArmorPlugin({
-        maxDepth: { n: config.limits.maxDepth },
-        maxAliases: { n: config.limits.maxAliases },
-        maxTokens: { n: config.limits.maxTokens },
-        maxDirectives: { n: 20 },
-        costLimit: { enabled: false },
-        blockFieldSuggestion: { enabled: config.production },
-      }),
+      useIntrospectionPolicy(config.introspection),
+      useShapeLimits(config.limits, config.production),
       useCostLimit({ maxCost: config.limits.maxCost }),
       useLiveQueries({ live, contextFor }),
-      useErrorCodes(),
+      useErrorCodes({ production: config.production }),
       observer.operations,
       ...(tracing ? [useOperationSpans(tracing)] : []),
       ...(config.compressResponses ? [useResponseCompression()] : []),

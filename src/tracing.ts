@@ -16,6 +16,9 @@ interface PendingResolver {
   field: string;
   startTime: number;
   span?: Span;
+  /** What the resolver returned, when that is a promise: its span ends when it settles. */
+  settled?: Promise<unknown>;
+  returned?: boolean;
 }
 
 const PENDING_RESOLVER = createContextKey('junction.pending-resolver');
@@ -65,13 +68,10 @@ export function createTracing({ otlpEndpoint, serviceName, exporter }: TracingOp
         finish(pending, error);
         throw error;
       }
-      if (result instanceof Promise) {
-        return result.then((value) => (finish(pending), value), (error: unknown) => {
-          finish(pending, error);
-          throw error;
-        }) as R;
-      }
-      finish(pending);
+      // The resolver's own promise goes back unwrapped: only one whose span exists (it called upstream) is watched.
+      pending.returned = true;
+      if (result instanceof Promise) pending.settled = result;
+      if (pending.span) endWhenSettled(pending);
       return result;
     },
     upstream(service, method, route) {
@@ -79,7 +79,11 @@ export function createTracing({ otlpEndpoint, serviceName, exporter }: TracingOp
       const pending = active.getValue(PENDING_RESOLVER) as PendingResolver | undefined;
       let parent = active;
       if (pending) {
-        pending.span ??= tracer.startSpan(`resolve ${pending.field}`, { startTime: pending.startTime, attributes: { 'graphql.field.path': pending.field } }, pending.parent);
+        if (!pending.span) {
+          pending.span = tracer.startSpan(`resolve ${pending.field}`, { startTime: pending.startTime, attributes: { 'graphql.field.path': pending.field } }, pending.parent);
+          // Made after the resolver returned (a loader batch it queued): end with its promise, or now for a plain value.
+          if (pending.returned) endWhenSettled(pending);
+        }
         parent = trace.setSpan(pending.parent, pending.span);
       }
       const span = tracer.startSpan(`${method} ${route}`, {
@@ -100,6 +104,12 @@ export function createTracing({ otlpEndpoint, serviceName, exporter }: TracingOp
     },
     shutdown: () => provider.shutdown(),
   };
+}
+
+/** Ends the resolver's span when its promise settles (at once when it returned a plain value). */
+function endWhenSettled(pending: PendingResolver) {
+  if (!pending.settled) return finish(pending);
+  pending.settled.then(() => finish(pending), (error: unknown) => finish(pending, error));
 }
 
 function finish(pending: PendingResolver, error?: unknown) {

@@ -1,9 +1,10 @@
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, getOperationAST, isListType, isObjectType, isInterfaceType, valueFromASTUntyped,
+  GraphQLError, Kind, SchemaMetaFieldDef, TypeMetaFieldDef, getNamedType, getNullableType, getOperationAST, isListType, isObjectType, isInterfaceType, valueFromASTUntyped,
   type ExecutionArgs, type ExecutionResult, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLSchema, type GraphQLCompositeType,
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { introspectionListSize, introspectionQuery } from './introspection-cost.ts';
 
 const DEFAULT_PAGE = 10;
 
@@ -15,12 +16,12 @@ const DEFAULT_PAGE = 10;
  */
 export function useCostLimit({ maxCost }: { maxCost: number }): Plugin {
   const check = (args: ExecutionArgs, reject: (result: ExecutionResult) => void) => {
-    const cost = operationCost(args);
+    const cost = operationCost(args, introspectionScale(args.schema, maxCost));
     if (cost > maxCost) {
       const shown = Number.isFinite(cost) ? String(cost) : `over ${maxCost}`;
       reject({
         errors: [new GraphQLError(
-          `Operation too expensive: estimated cost ${shown} exceeds the limit of ${maxCost}; ask for smaller pages (first/last) or fewer nested lists`,
+          `Operation too expensive: estimated cost ${shown} exceeds the limit of ${maxCost}; ask for smaller pages (first/last) or fewer nested lists (and __schema at most once)`,
           { extensions: { code: 'BAD_USER_INPUT', cost: Number.isFinite(cost) ? cost : null, maxCost } },
         )],
       });
@@ -33,22 +34,22 @@ export function useCostLimit({ maxCost }: { maxCost: number }): Plugin {
   };
 }
 
-const costs = new WeakMap<object, Map<string, number>>();
+const fullIntrospection = new WeakMap<GraphQLSchema, number>();
 
-/** Yoga hands the same parsed document for the same query text, so a repeated operation is priced once. */
-function operationCost(args: ExecutionArgs): number {
-  let byInput = costs.get(args.document);
-  if (!byInput) costs.set(args.document, (byInput = new Map()));
-  const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-  let cost = byInput.get(key);
-  if (cost === undefined) {
-    if (byInput.size >= 100) byInput.clear();
-    byInput.set(key, (cost = computeCost(args)));
+/**
+ * Introspection is priced by what it returns, scaled so that the whole standard introspection query (GraphiQL's)
+ * costs half the budget: a client may introspect fully, but 30 aliased `__schema` walks cannot pass.
+ */
+function introspectionScale(schema: GraphQLSchema, maxCost: number): number {
+  let full = fullIntrospection.get(schema);
+  if (full === undefined) {
+    full = operationCost({ schema, document: introspectionQuery() } as ExecutionArgs, 1);
+    fullIntrospection.set(schema, full);
   }
-  return cost;
+  return maxCost / 2 / full;
 }
 
-function computeCost(args: ExecutionArgs): number {
+function operationCost(args: ExecutionArgs, introspectionScale: number): number {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of args.document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -56,7 +57,7 @@ function computeCost(args: ExecutionArgs): number {
   const operation = getOperationAST(args.document, args.operationName);
   const root = operation && args.schema.getRootType(operation.operation);
   if (!operation || !root) return 0;
-  const walk: Walk = { schema: args.schema, fragments, variables: (args.variableValues ?? {}) as Record<string, unknown>, memo: new Map() };
+  const walk: Walk = { schema: args.schema, fragments, variables: (args.variableValues ?? {}) as Record<string, unknown>, memo: new Map(), introspectionScale, schemaWalks: 0 };
   return costOf(walk, root, operation.selectionSet, 0);
 }
 
@@ -66,6 +67,8 @@ interface Walk {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
   memo: Map<string, number>;
+  introspectionScale: number;
+  schemaWalks: number;
 }
 
 function costOf(walk: Walk, type: GraphQLCompositeType, selectionSet: SelectionSetNode, depth: number): number {
@@ -87,6 +90,8 @@ function costOf(walk: Walk, type: GraphQLCompositeType, selectionSet: SelectionS
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const target = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : type;
       if (target) total += costOf(walk, target as GraphQLCompositeType, selection.selectionSet, depth + 1);
+    } else if (type === walk.schema.getQueryType() && (selection.name.value === '__schema' || selection.name.value === '__type')) {
+      total += introspectionCost(walk, type, selection, depth);
     } else {
       total += fieldCost(walk, type, selection, depth);
     }
@@ -95,7 +100,7 @@ function costOf(walk: Walk, type: GraphQLCompositeType, selectionSet: SelectionS
 }
 
 function fieldCost(walk: Walk, parent: GraphQLCompositeType, node: FieldNode, depth: number): number {
-  const field = (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[node.name.value] as GraphQLField<unknown, unknown> | undefined : undefined;
+  const field = fieldOf(walk.schema, parent, node.name.value);
   if (!field || !node.selectionSet) return 1;
   const named = getNamedType(field.type) as GraphQLCompositeType;
   const children = costOf(walk, named, node.selectionSet, depth + 1);
@@ -104,10 +109,25 @@ function fieldCost(walk: Walk, parent: GraphQLCompositeType, node: FieldNode, de
   const isPageOfParent = parent.name.endsWith('Connection') && (node.name.value === 'edges' || node.name.value === 'nodes');
   const isList = isListType(getNullableType(field.type)) && !isPageOfParent;
   if (!isConnection && !isList) return 1 + children;
-  return 1 + pageSize(node, walk.variables, field) * children;
+  const size = parent.name.startsWith('__') ? introspectionListSize(walk.schema, parent.name, field.name) : pageSize(node, walk.variables, field);
+  return 1 + size * children;
 }
 
-/** The page asked for; else the size a list field declares (`extensions: { listSize }`); else 10. */
+/** One `__schema` per operation: aliased walks are what made 30 copies of the schema (6.9 MB) one cheap request. */
+function introspectionCost(walk: Walk, parent: GraphQLCompositeType, node: FieldNode, depth: number): number {
+  if (node.name.value === '__schema' && ++walk.schemaWalks > 1) return Number.POSITIVE_INFINITY;
+  return Math.ceil(fieldCost(walk, parent, node, depth) * walk.introspectionScale);
+}
+
+/** The field a selection names; `__schema` and `__type` are not in the root type's field map but cost like any other. */
+function fieldOf(schema: GraphQLSchema, parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (parent === schema.getQueryType() && name === '__schema') return SchemaMetaFieldDef;
+  if (parent === schema.getQueryType() && name === '__type') return TypeMetaFieldDef;
+  return (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] as GraphQLField<unknown, unknown> | undefined : undefined;
+}
+
+
+/** The page asked for; else the length of a list argument; else the size a list field declares (`extensions: { listSize }`); else 10. */
 function pageSize(node: FieldNode, variables: Record<string, unknown>, field: GraphQLField<unknown, unknown>): number {
   for (const name of ['first', 'last']) {
     const argument = node.arguments?.find((a) => a.name.value === name);
@@ -115,6 +135,11 @@ function pageSize(node: FieldNode, variables: Record<string, unknown>, field: Gr
       const value = valueFromASTUntyped(argument.value, variables);
       if (typeof value === 'number' && value >= 0) return Math.max(1, value);
     }
+  }
+  // A list argument (`nodes(ids:)`) asks for one item per entry.
+  for (const argument of node.arguments ?? []) {
+    const value = valueFromASTUntyped(argument.value, variables);
+    if (Array.isArray(value)) return Math.max(1, value.length);
   }
   const declared = field.extensions?.listSize;
   return typeof declared === 'number' ? declared : DEFAULT_PAGE;

@@ -21,6 +21,7 @@ interface OperationRecord {
   /** A subscription over SSE outlives its HTTP response: it is reported when the stream ends. */
   streaming?: boolean;
   reported?: boolean;
+  cancelled?: boolean;
 }
 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
@@ -53,12 +54,16 @@ export function createOperationObserver({ logger, metrics, maxNames = 200 }: { l
     record.type = operation?.operation ?? record.type;
     record.name = operation?.name?.value ?? operationName ?? record.name;
   };
-  const noteErrors = (record: OperationRecord, errors: readonly GraphQLError[] | undefined) => {
+  const noteErrors = (record: OperationRecord, errors: readonly GraphQLError[] | undefined, signal?: AbortSignal) => {
     for (const error of errors ?? []) {
       const original = error.originalError;
       const code = original instanceof JunctionError ? original.code : typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL';
       record.codes.push(code);
-      if (code === 'INTERNAL') logger.error({ requestId: record.requestId, err: original ?? error, path: error.path }, 'internal error');
+      // A client that went away aborts every field still waiting: that is cancellation, said once, not an error per field.
+      if (code === 'INTERNAL' && signal?.aborted) {
+        if (!record.cancelled) logger.debug({ requestId: record.requestId }, 'client went away; its operation was cancelled');
+        record.cancelled = true;
+      } else if (code === 'INTERNAL') logger.error({ requestId: record.requestId, err: original ?? error, path: error.path }, 'internal error');
       else if (UPSTREAM_CODES.has(code)) {
         const upstream = original instanceof JunctionError ? original : undefined;
         logger.warn({ requestId: record.requestId, code, service: upstream?.service, upstreamStatus: upstream?.status, path: error.path }, error.message);
@@ -127,7 +132,7 @@ export function createOperationObserver({ logger, metrics, maxNames = 200 }: { l
       describe(record, args.document, args.operationName);
       return {
         onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, ({ result }) => {
-          noteErrors(record, result.errors);
+          noteErrors(record, result.errors, (args.contextValue as { signal?: AbortSignal }).signal);
           record.outcome = record.codes.length ? 'error' : 'ok';
           if (record.transport === 'ws') report(record);
         }),
@@ -147,7 +152,7 @@ export function createOperationObserver({ logger, metrics, maxNames = 200 }: { l
             return;
           }
           return {
-            onNext: ({ result }) => noteErrors(record, result.errors),
+            onNext: ({ result }) => noteErrors(record, result.errors, (args.contextValue as { signal?: AbortSignal }).signal),
             onEnd: () => {
               record.outcome = record.codes.length ? 'error' : 'ok';
               report(record);

@@ -1,7 +1,7 @@
 import { handleStreamOrSingleExecutionResult } from '@envelop/core';
 import { context, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getNamedType, getOperationAST, isLeafType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Tracing } from '../tracing.ts';
 
@@ -53,8 +53,10 @@ export function tracedSchema(schema: GraphQLSchema, tracing: Tracing): GraphQLSc
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       const resolve = field.resolve;
-      // Pothos `expose…` fields read a property of their parent: they never call upstream, so they are left alone.
-      if (!resolve || field.extensions?.pothosExposedField) return field;
+      // Only fields that lead to other objects are watched: those are the ones that load. Pothos `expose…` fields
+      // read a property of their parent, and leaf fields (enum mappings, counts) would cost a context switch each for
+      // little; an upstream call made under one of them becomes a child of the nearest watched resolver instead.
+      if (!resolve || field.extensions?.pothosExposedField || isLeafType(getNamedType(field.type))) return field;
       const path = `${typeName}.${fieldName}`;
       return { ...field, resolve: (source, args, ctx, info) => tracing.resolve(path, () => resolve(source, args, ctx, info)) };
     },

@@ -14,6 +14,9 @@ export interface ScopedArtefactPage { items: ScopedArtefact[]; nextPageToken: st
 /** ListAllocations answers at most this many (contract §10); an id missing from a full list may still exist. */
 export const ALLOCATION_LIST_LIMIT = 1000;
 
+/** From this many ids of one project in one batch, one ListAllocations is cheaper than the GetAllocations. */
+const LIST_INSTEAD_OF_GETS = 3;
+
 const key = (...parts: string[]) => parts.join('\u0000');
 const split = (k: string) => k.split('\u0000');
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
@@ -26,14 +29,30 @@ const isNotFound = (error: unknown) => error instanceof JunctionError && error.c
  * A missing object (404) loads as null; any other failure rejects that key only.
  */
 export function createOrchestrationLoaders(orchestration: OrchestrationCaller) {
-  const allocation = new DataLoader<string, ScopedAllocation | null>((keys) => Promise.all(keys.map(async (k) => {
-    const [projectId, allocationId] = split(k);
+  const getAllocation = async (projectId: string, allocationId: string) => {
     try {
       return { ...(await orchestration.getAllocation(projectId, allocationId)), projectId };
     } catch (error) {
       return isNotFound(error) ? null : asError(error);
     }
-  })));
+  };
+  // Many ids of one project in one batch (`nodes(ids:)`) are read from the project's list: one call, not N.
+  const allocation: DataLoader<string, ScopedAllocation | null> = new DataLoader((keys) => {
+    const perProject = new Map<string, number>();
+    for (const k of keys) perProject.set(split(k)[0], (perProject.get(split(k)[0]) ?? 0) + 1);
+    return Promise.all(keys.map(async (k) => {
+      const [projectId, allocationId] = split(k);
+      if ((perProject.get(projectId) ?? 0) < LIST_INSTEAD_OF_GETS) return getAllocation(projectId, allocationId);
+      let rows: ScopedAllocation[];
+      try {
+        rows = await allocations.load(projectId);
+      } catch (error) {
+        return isNotFound(error) ? null : asError(error);
+      }
+      const found = rows.find((a) => a.id === allocationId);
+      return found ?? (rows.length >= ALLOCATION_LIST_LIMIT ? getAllocation(projectId, allocationId) : null);
+    }));
+  });
 
   const allocations = new DataLoader<string, ScopedAllocation[]>((projectIds) => Promise.all(projectIds.map(async (projectId) => {
     try {

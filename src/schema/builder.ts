@@ -5,6 +5,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from '../context.ts';
 import { checkNodeType, decodeGlobalId, encodeGlobalId } from '../resolvers/global-id.ts';
+import { checkNodeIds } from '../resolvers/node-ids.ts';
 
 export interface JunctionSchemaTypes {
   Context: Context;
@@ -36,8 +37,8 @@ export const builder = new SchemaBuilder<JunctionSchemaTypes>({
     },
     nodesQueryOptions: {
       description: 'Many objects by their global ids, batched per type; each entry is null when not found or not visible.',
-      args: { ids: { description: 'Global ids, as returned by `id` fields; any order and any mix of types.' } },
-      resolve: (_root, args, _ctx, info, resolveNodes) => resolveNodes(args.ids.map((id) => checkNodeType(id, info))),
+      args: { ids: { description: 'Global ids, as returned by `id` fields; any order and any mix of types; at most MAX_NODE_IDS of them (default 100). Without credentials only Offering and Plan ids.' } },
+      resolve: (_root, args, ctx, info, resolveNodes) => resolveNodes(checkNodeIds(args.ids, ctx, info)),
     },
     pageInfoTypeOptions: { description: 'Where this page sits in the whole list, for paging on with `after`/`before`.' },
     pageInfoFieldOptions: { description: 'Where this page sits in the whole list.' },

@@ -28,21 +28,45 @@ builder.scalarType('Decimal', {
   ...stringScalar('Decimal', DECIMAL, 'a decimal string like "12.50"'),
 });
 
+/** Bounds of a JSON input: deeper or larger values are refused before anything (our serialiser included) walks them. */
+export const JSON_MAX_DEPTH = 32;
+export const JSON_MAX_NODES = 10_000;
+
+/** Checks a JSON input without recursion, so a 45,000-level value cannot overflow the stack here either. */
+function boundedJson(value: unknown): unknown {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  let nodes = 0;
+  while (pending.length) {
+    const [item, depth] = pending.pop()!;
+    if (++nodes > JSON_MAX_NODES) throw badJson(`at most ${JSON_MAX_NODES} values in all`, 'more');
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > JSON_MAX_DEPTH) throw badJson(`at most ${JSON_MAX_DEPTH} levels of nesting`, 'deeper');
+    for (const child of Array.isArray(item) ? item : Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return value;
+}
+
+function badJson(expected: string, received: string): GraphQLError {
+  return new GraphQLError(`JSON: expected ${expected}, received ${received}`, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
 builder.scalarType('JSON', {
-  description: 'Free-form JSON: offering attributes, limits, options, allocation specs.',
+  description: `Free-form JSON: offering attributes, limits, options, allocation specs. At most ${JSON_MAX_DEPTH} levels deep and ${JSON_MAX_NODES} values.`,
   serialize: (value) => value,
-  parseValue: (value) => value,
-  parseLiteral: function literal(node: ValueNode): unknown {
-    switch (node.kind) {
-      case Kind.STRING: case Kind.BOOLEAN: return node.value;
-      case Kind.INT: case Kind.FLOAT: return Number(node.value);
-      case Kind.NULL: return null;
-      case Kind.LIST: return node.values.map(literal);
-      case Kind.OBJECT: return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
-      default: throw new GraphQLError('JSON: variables are not allowed inside a JSON literal; pass the whole value as a variable', { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-  },
+  parseValue: boundedJson,
+  parseLiteral: (node: ValueNode) => boundedJson(jsonLiteral(node)),
 });
+
+function jsonLiteral(node: ValueNode): unknown {
+  switch (node.kind) {
+    case Kind.STRING: case Kind.BOOLEAN: return node.value;
+    case Kind.INT: case Kind.FLOAT: return Number(node.value);
+    case Kind.NULL: return null;
+    case Kind.LIST: return node.values.map(jsonLiteral);
+    case Kind.OBJECT: return Object.fromEntries(node.fields.map((f) => [f.name.value, jsonLiteral(f.value)]));
+    default: throw new GraphQLError('JSON: variables are not allowed inside a JSON literal; pass the whole value as a variable', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+}
 
 /**
  * Waldur's integers that the OpenAPI document leaves unbounded or declares int64 (SLURM partition memory, counts).

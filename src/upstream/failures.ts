@@ -1,4 +1,5 @@
 /** Transport failures (timeouts, refused or dropped connections, bad bodies) as JunctionErrors with safe messages. */
+import { errors } from 'undici';
 import { JunctionError, type Service } from '../errors.ts';
 
 const NAMES: Record<Service, string> = { waldur: 'Waldur', orchestration: 'Orchestration API' };
@@ -25,6 +26,14 @@ export function classifyTransportError(error: unknown): TransportFailureKind {
   const code = codeOf(error) ?? '';
   if (TIMEOUT_CODES.has(code)) return 'timeout';
   return code in CONNECTION_REASONS ? 'connection' : 'other';
+}
+
+/**
+ * Whether a thrown error came from the exchange (undici, the socket, our deadline) rather than from the gateway's
+ * own code (a body it could not serialise, a bug): only the former may be reported as the upstream's failure.
+ */
+export function isTransportError(error: unknown): boolean {
+  return error instanceof errors.UndiciError || codeOf(error) !== undefined;
 }
 
 /** Whether an idempotent request may be sent again after this transport error (the request never got an answer). */

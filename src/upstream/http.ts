@@ -5,7 +5,7 @@ import type { Tracing } from '../tracing.ts';
 import { JunctionError, upstreamFailure, type ErrorCode, type Service } from '../errors.ts';
 import { attempt, type RawResponse } from './attempt.ts';
 import { createBreaker, type BreakerState } from './breaker.ts';
-import { breakerOpen, classifyTransportError, foreignOrigin, isRetryableTransportError, malformedBody, transportFailure } from './failures.ts';
+import { breakerOpen, classifyTransportError, foreignOrigin, isRetryableTransportError, isTransportError, malformedBody, transportFailure } from './failures.ts';
 import { backoffMs, createRetryBudget, RETRYABLE_STATUSES, retryAfterMs, sleep, type RetryTuning } from './retry.ts';
 import { resolveTarget, routeOf } from './target.ts';
 
@@ -121,7 +121,8 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
           waitMs = retryAfter ?? 0;
         } catch (error) {
           if (req.signal?.aborted) throw req.signal.reason;
-          if (error instanceof JunctionError) throw error;
+          // Our own failure (e.g. a body we could not serialise) is INTERNAL and logged, never the upstream's.
+          if (error instanceof JunctionError || !isTransportError(error)) throw error;
           info.status = 0;
           failure = transportFailure(service, method, error, settings.timeoutMs);
           retryable = isRetryableTransportError(error);

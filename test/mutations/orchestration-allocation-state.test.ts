@@ -47,7 +47,7 @@ describe('setAllocationEnabled', () => {
 
     const { result } = await mutate(stack, 'setAllocationEnabled', { projectId: '', allocationId: t.allocationId, enabled: true });
 
-    expect(result.fields).toEqual([{ field: 'input.projectId', message: 'expected an Orchestration project id: 1–256 visible ASCII characters without "/", "\\" or "..", received ""' }]);
+    expect(result.fields).toEqual([{ field: 'input.projectId', message: 'expected an Orchestration project id: 1–256 visible ASCII characters without "/", "\\" or "..", and not ".", received ""' }]);
     await expectNoUpstreamCalls(stack);
   });
 

@@ -112,7 +112,7 @@ describe('updateAllocation', () => {
 
     expect(result.__typename).toBe('ValidationError');
     expect(result.fields).toEqual([
-      { field: 'input.allocationId', message: 'expected an allocation id: 1–256 visible ASCII characters without "/", "\\" or "..", received "a b"' },
+      { field: 'input.allocationId', message: 'expected an allocation id: 1–256 visible ASCII characters without "/", "\\" or "..", and not ".", received "a b"' },
       { field: 'input.name', message: 'expected a non-empty string, received "  "' },
     ]);
     await expectNoUpstreamCalls(stack);

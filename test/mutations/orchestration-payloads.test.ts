@@ -41,7 +41,7 @@ describe('deletePayload', () => {
 
     const { result } = await mutate(stack, 'deletePayload', { projectId: t.projectId, allocationId: t.allocationId, payloadId: `${t.ready[0]}/../x`, force: true });
 
-    expect(result.fields).toEqual([{ field: 'input.payloadId', message: `expected a payload id: 1–256 visible ASCII characters without "/", "\\" or "..", received "${t.ready[0]}/../x"` }]);
+    expect(result.fields).toEqual([{ field: 'input.payloadId', message: `expected a payload id: 1–256 visible ASCII characters without "/", "\\" or "..", and not ".", received "${t.ready[0]}/../x"` }]);
     await expectNoUpstreamCalls(stack);
   });
 });

@@ -140,7 +140,7 @@ describe('releaseReservation', () => {
 
     const { result } = await mutate(stack, 'releaseReservation', { projectId: t.projectId, allocationId: t.allocationId, payloadId: '' });
 
-    expect(result.fields).toEqual([{ field: 'input.payloadId', message: 'expected a payload id: 1–256 visible ASCII characters without "/", "\\" or "..", received ""' }]);
+    expect(result.fields).toEqual([{ field: 'input.payloadId', message: 'expected a payload id: 1–256 visible ASCII characters without "/", "\\" or "..", and not ".", received ""' }]);
     await expectNoUpstreamCalls(stack);
   });
 });

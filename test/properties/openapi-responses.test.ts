@@ -16,7 +16,8 @@ const QUERIES = [
   ...['customers', 'projects', 'resources', 'orders', 'offerings', 'backendResourceRequests'].map((root) => wideListQuery(root, 1)),
   ...['customer', 'project', 'resource', 'order', 'offering'].map((root) => wideLookupQuery(root, UUID, 1)),
   '{ customers { totalCount } projects { totalCount } resources(filter: { state: [OK] }) { totalCount } orders { totalCount } }',
-  `{ viewer { uuid username isStaff } project(uuid: "${UUID.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')}") { uuid allocations { id } } }`,
+  `{ viewer { uuid username isStaff } waldurVersion { version latestVersion supported } project(uuid: "${UUID.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')}") { uuid allocations { id } } }`,
+  `{ nodes(ids: [${['Project', 'Resource', 'Order', 'Customer', 'Offering'].map((type) => `"${Buffer.from(`${type}:${UUID}`).toString('base64')}"`).join(', ')}]) { id ... on Resource { name state offering { name plans { name } } } } }`,
 ];
 
 const worlds: fc.Arbitrary<WaldurWorld> = fc.record({

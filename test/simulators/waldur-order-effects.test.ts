@@ -127,7 +127,7 @@ describe('resource effects of Update and Terminate orders (docs/contracts/waldur
     expect((await kit.resource(resource.uuid)).state).toBe('Erred');
   });
 
-  it('Update rejected or canceled: back to OK', async () => {
+  it('Update canceled: the resource stays Updating (cancel changes only the order); rejected: back to OK', async () => {
     const resource = await okResource('Marketplace.Basic');
     const plans = (await w.call(`/api/marketplace-public-offerings/${resource.offering_uuid}/plans/`)).body;
     const other = plans.find((plan: any) => plan.uuid !== resource.plan_uuid);
@@ -136,14 +136,16 @@ describe('resource effects of Update and Terminate orders (docs/contracts/waldur
     await kit.act(first, 'approve_by_provider', 'provider');
     expect((await kit.resource(resource.uuid)).state).toBe('Updating');
     await kit.act(first, 'cancel', 'owner');
-    expect((await kit.resource(resource.uuid)).state).toBe('OK');
-    const second = (await kit.resourceAct(resource.uuid, 'switch_plan', 'owner', { plan: other.url })).body.order_uuid;
+    expect((await kit.resource(resource.uuid)).state).toBe('Updating');
+    const fresh = await okResource('Marketplace.Basic');
+    const target = (await w.call(`/api/marketplace-public-offerings/${fresh.offering_uuid}/plans/`)).body.find((plan: any) => plan.uuid !== fresh.plan_uuid);
+    const second = (await kit.resourceAct(fresh.uuid, 'switch_plan', 'owner', { plan: target.url })).body.order_uuid;
     await kit.act(second, 'reject_by_provider', 'provider');
-    expect((await kit.resource(resource.uuid)).state).toBe('OK');
-    const third = (await kit.resourceAct(resource.uuid, 'switch_plan', 'owner', { plan: other.url })).body.order_uuid;
+    expect((await kit.resource(fresh.uuid)).state).toBe('OK');
+    const third = (await kit.resourceAct(fresh.uuid, 'switch_plan', 'owner', { plan: target.url })).body.order_uuid;
     await kit.act(third, 'approve_by_provider', 'provider');
     await until(() => kit.order(third), (o) => o.state === 'done');
-    expect((await kit.resource(resource.uuid)).plan_uuid).toBe(other.uuid);
+    expect((await kit.resource(fresh.uuid)).plan_uuid).toBe(target.uuid);
   });
 
   it('Create erred on a resource that already has a backend id: Erred', async () => {

@@ -105,6 +105,11 @@ describe.skipIf(!redisUrl)('two gateway processes on one Redis (needs REDIS_URL_
       await control(sims.waldurUrl, 'POST', 'reset');
       await until('the other process to take over the lease and poll', async () => (await polls()).some((r) => r.headers['x-request-id'].startsWith(`p${1 - leader}-`)));
       expect((await polls()).every((r) => r.headers['x-request-id'].startsWith(`p${1 - leader}-`))).toBe(true);
+      // The survivor's /metrics says so: Redis connected, and the one shared poller now polls here.
+      const metrics = await (await request(new URL('/metrics', processes[1 - leader].url))).body.text();
+      expect(metrics).toMatch(/^junction_redis_connected 1$/m);
+      expect(metrics).toMatch(/^junction_subscription_pollers\{role="polling"\} 1$/m);
+      expect(metrics).toMatch(/^junction_subscriptions_active 2$/m);
 
       await control(sims.waldurUrl, 'POST', 'advance', { order: uuid, to: 'executing' });
       await control(sims.waldurUrl, 'POST', 'advance', { order: uuid, to: 'done' });

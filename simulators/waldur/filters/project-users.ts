@@ -19,7 +19,8 @@ export const projectUserList: ListDefinition<ProjectRole> = {
   filters: [
     uuidFilter('user', (r) => r.userUuid),
     roleFilter,
-    containsFilter('search_string', (r, call) => `${userOf(call, r).username} ${userOf(call, r).fullName} ${userOf(call, r).email}`),
+    // first_name, last_name or email, not the username (waldur_core/permissions/views.py list_users).
+    containsFilter('search_string', (r, call) => `${userOf(call, r).fullName}\n${userOf(call, r).email}`),
     containsFilter('full_name', (r, call) => userOf(call, r).fullName),
     containsFilter('username', (r, call) => userOf(call, r).username),
     containsFilter('native_name', () => ''),

@@ -50,10 +50,13 @@ export function resourceStateAfter(
   type: OrderType, state: OrderState, hasBackendId: boolean, cause: 'agent' | 'processing',
 ): ResourceState | null {
   const table: Record<OrderType, Partial<Record<OrderState, ResourceState>>> = {
-    Create: { executing: 'Creating', done: 'OK', erred: hasBackendId ? 'Erred' : 'Terminated', rejected: 'Terminated', canceled: 'Terminated' },
-    Update: { executing: 'Updating', done: 'OK', erred: 'Erred', rejected: 'OK', canceled: 'OK' },
-    Terminate: { executing: 'Terminating', done: 'Terminated', erred: cause === 'agent' ? 'OK' : 'Erred', rejected: 'OK', canceled: 'OK' },
-    Restore: { executing: 'Creating', done: 'OK', erred: 'Terminated', rejected: 'Terminated', canceled: 'Terminated' },
+    // No `canceled` column: Order.cancel() only changes the order, and update_resource_when_order_is_rejected_or_erred
+    // (waldur_mastermind/marketplace/handlers.py) reacts to REJECTED and ERRED only, so a canceled order leaves its
+    // resource as it was (Creating, Updating, Terminating).
+    Create: { executing: 'Creating', done: 'OK', erred: hasBackendId ? 'Erred' : 'Terminated', rejected: 'Terminated' },
+    Update: { executing: 'Updating', done: 'OK', erred: 'Erred', rejected: 'OK' },
+    Terminate: { executing: 'Terminating', done: 'Terminated', erred: cause === 'agent' ? 'OK' : 'Erred', rejected: 'OK' },
+    Restore: { executing: 'Creating', done: 'OK', erred: 'Terminated', rejected: 'Terminated' },
   };
   return table[type][state] ?? null;
 }

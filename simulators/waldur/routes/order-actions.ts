@@ -62,7 +62,9 @@ const ACTIONS: Record<string, OrderAction> = {
   },
   approve_by_provider: {
     permitted: providerApprover,
-    before: [blocked],
+    // approve_by_provider_validators: check_customer_blocked_or_archived, check_project_end_date, then the state
+    // (waldur_mastermind/marketplace/views.py OrderViewSet): an expired project's order is refused by the provider too.
+    before: [blocked, expired],
     run: ({ call, order }) => {
       const attributes = new BodyForm(call.req.body).object('attributes');
       if (attributes) Object.assign(order.attributes, attributes);

@@ -68,12 +68,19 @@ function updateUser(call: Call, uuid: string) {
   return json(200, { expiration_time: isoDateTime(role.expirationTime) });
 }
 
+const activeRoles = (call: Call, projectUuid: string) => {
+  const now = nowMicros();
+  return call.store.rolesInProject(projectUuid).filter((role) => role.expirationTime === null || role.expirationTime > now);
+};
+
 export const projectMemberRoutes: RouteDefinition[] = [
   { path: '/api/projects/:uuid/add_user/', methods: { POST: (call, [uuid]) => addUser(call, uuid) } },
   { path: '/api/projects/:uuid/delete_user/', methods: { POST: (call, [uuid]) => deleteUser(call, uuid) } },
   { path: '/api/projects/:uuid/update_user/', methods: { POST: (call, [uuid]) => updateUser(call, uuid) } },
   {
     path: '/api/projects/:uuid/list_users/',
-    methods: { GET: (call, [uuid]) => listResponse(call, call.store.rolesInProject(findProject(call, uuid).uuid), projectUserList) },
+    // get_permissions(scope) lists active roles only (`is_active=True`, waldur_core/permissions/utils.py); an expired
+    // role is deactivated by the expiry task, so it is no longer listed.
+    methods: { GET: (call, [uuid]) => listResponse(call, activeRoles(call, findProject(call, uuid).uuid), projectUserList) },
   },
 ];

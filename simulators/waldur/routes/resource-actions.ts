@@ -49,8 +49,13 @@ export function orderFor(context: ResourceContext, type: OrderType, fields: { pl
   return json(200, { order_uuid: order.uuid });
 }
 
+/**
+ * `terminate_permissions = [user_can_terminate_resource]`: TERMINATE_RESOURCE on the project, its customer or the
+ * offering's customer (waldur_mastermind/marketplace/permissions.py), so the service provider may terminate too.
+ */
 function terminate(context: ResourceContext) {
-  requireResourceManager(context);
+  const { call, project, offering } = context;
+  if (!call.scope.can(project, 'PROJECT.ADMIN', 'PROJECT.MANAGER') && !call.scope.isProviderOwner(offering)) throw permissionDenied();
   requireState(context, 'OK', 'Erred');
   const form = new BodyForm(context.call.req.body);
   const attributes = form.object('attributes') ?? {};

@@ -38,11 +38,32 @@ export async function withTypedErrors<T>(run: () => Promise<T>, { verifyWith }: 
   }
 }
 
+// A property, not a WeakMap: Pothos's errors plugin hands the schema a Proxy of the thrown error.
+type WithPublicMessage = Error & { publicMessage?: string };
+
+/** The production wording of a typed error made from an upstream answer whose text is not known to be safe. */
+export function publicMessageOf(error: Error): string | undefined {
+  return (error as WithPublicMessage).publicMessage;
+}
+
+/** Carries the production wording over to an error rebuilt from another (e.g. with renamed fields). */
+export function withPublicMessageOf<E extends Error>(source: Error, rebuilt: E): E {
+  const text = publicMessageOf(source);
+  if (text) (rebuilt as WithPublicMessage).publicMessage = text;
+  return rebuilt;
+}
+
 function typed(error: unknown, verifyWith: string | undefined): unknown {
+  const result = typedFrom(error, verifyWith);
+  if (error instanceof JunctionError && error.publicMessage && result instanceof Error && result !== error) (result as WithPublicMessage).publicMessage = error.publicMessage;
+  return result;
+}
+
+function typedFrom(error: unknown, verifyWith: string | undefined): unknown {
   if (!(error instanceof JunctionError)) return error;
   switch (error.code) {
     case 'BAD_USER_INPUT':
-      return new ValidationFailed(error.message, error.fieldErrors ?? [{ field: '_', message: error.message }]);
+      return new ValidationFailed(error.message, error.fieldErrors ?? [{ field: '_', message: error.message, publicMessage: error.publicMessage }]);
     case 'CONFLICT':
       if (error.status === 412) return new NoPayloadAvailable(error.message);
       return new Conflict(error.message, error.validStates ?? []);
@@ -52,7 +73,7 @@ function typed(error: unknown, verifyWith: string | undefined): unknown {
       return new Forbidden(error.message);
     case 'UPSTREAM_TIMEOUT':
       return verifyWith
-        ? new JunctionError(error.code, `${error.message}. To learn the outcome, query: ${verifyWith}`, { service: error.service, status: error.status, retryable: false })
+        ? new JunctionError(error.code, `${error.message}. To learn the outcome, query: ${verifyWith}`, { service: error.service, status: error.status, retryable: false, publicMessage: error.publicMessage && `${error.publicMessage}. To learn the outcome, query: ${verifyWith}` })
         : error;
     default:
       return error;

@@ -1,18 +1,27 @@
-import { Conflict, Forbidden, NoPayloadAvailable, NotFound, ValidationFailed } from '../../resolvers/mutations/typed-errors.ts';
+import { Conflict, Forbidden, NoPayloadAvailable, NotFound, publicMessageOf, ValidationFailed } from '../../resolvers/mutations/typed-errors.ts';
 import { builder } from '../builder.ts';
 
 export const MutationError = builder.interfaceRef<Error>('MutationError').implement({
   description: 'Something a client can act on: every typed mutation error implements this. Branch on `__typename`.',
   fields: (t) => ({
-    message: t.exposeString('message', { nullable: false, description: 'What went wrong, in words fit to show a user.' }),
+    message: t.string({
+      nullable: false,
+      description: 'What went wrong, in words fit to show a user.',
+      // Outside development an upstream's free text is replaced (errors.ts SAFE_DETAILS says which texts pass).
+      resolve: (error, _args, ctx) => (ctx.config.production && publicMessageOf(error)) || error.message,
+    }),
   }),
 });
 
-const FieldProblem = builder.objectRef<{ field: string; message: string }>('FieldProblem').implement({
+const FieldProblem = builder.objectRef<{ field: string; message: string; publicMessage?: string }>('FieldProblem').implement({
   description: 'One problem with one input field.',
   fields: (t) => ({
     field: t.exposeString('field', { nullable: false, description: 'The input field at fault (`_` for the input as a whole), in the upstream\'s or the argument\'s naming.' }),
-    message: t.exposeString('message', { nullable: false, description: 'What was expected, and what was received.' }),
+    message: t.string({
+      nullable: false,
+      description: 'What was expected, and what was received.',
+      resolve: (problem, _args, ctx) => (ctx.config.production && problem.publicMessage) || problem.message,
+    }),
   }),
 });
 

@@ -39,13 +39,13 @@ export function resolveOrchestrationPaths(overrides: Partial<Record<Orchestratio
 
 /**
  * Fills `{name}` placeholders with percent-encoded values. Rejects (BAD_USER_INPUT) ids that are empty or contain
- * '/' or '..', so an id can never change the route; a placeholder without a value is an INTERNAL error.
+ * '/' or '..', or are '.', so an id can never change the route; a placeholder without a value is an INTERNAL error.
  */
 export function fill(template: string, params: Readonly<Record<string, string>>): string {
   return template.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new JunctionError('INTERNAL', `Orchestration path template needs {${name}}`);
-    if (value === '' || value.includes('/') || value.includes('\\') || value.includes('..')) {
+    if (value === '' || value === '.' || value.includes('/') || value.includes('\\') || value.includes('..')) {
       throw badInput(`Not a valid Orchestration API id for ${name}`);
     }
     return encodeURIComponent(value);

@@ -1,6 +1,6 @@
 import type { Context } from '../../../context.ts';
 import type { ScopedAllocation, ScopedPayload } from '../../../loaders/orchestration.ts';
-import { Conflict, InputProblems, NoPayloadAvailable, withTypedErrors } from '../typed-errors.ts';
+import { Conflict, InputProblems, NoPayloadAvailable, withPublicMessageOf, withTypedErrors } from '../typed-errors.ts';
 import { checkId } from './validate.ts';
 
 /** The ids every orchestration mutation takes; `payloadId` only for payload-level ones. */
@@ -28,7 +28,7 @@ export async function mutate<T>(run: () => Promise<T>, verifyWith: string, { res
   try {
     return await withTypedErrors(run, { verifyWith });
   } catch (error) {
-    if (!reservation && error instanceof NoPayloadAvailable) throw new Conflict(error.message, []);
+    if (!reservation && error instanceof NoPayloadAvailable) throw withPublicMessageOf(error, new Conflict(error.message, []));
     throw error;
   }
 }

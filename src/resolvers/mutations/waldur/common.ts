@@ -1,6 +1,6 @@
 /** What every Waldur mutation shares: typed upstream failures, input-named field errors, fresh re-reads. */
 import type { Context } from '../../../context.ts';
-import { ValidationFailed, withTypedErrors } from '../typed-errors.ts';
+import { ValidationFailed, withPublicMessageOf, withTypedErrors } from '../typed-errors.ts';
 
 export interface UpstreamStep {
   /** For a timeout: the GraphQL query that tells whether the change was applied. */
@@ -19,10 +19,10 @@ export async function upstream<T>(run: () => Promise<T>, { verifyWith, fields = 
     return await withTypedErrors(run, { verifyWith });
   } catch (error) {
     if (!(error instanceof ValidationFailed)) throw error;
-    const renamed = error.fields.map((f) => ({ field: fields[f.field] ?? f.field, message: f.message }));
+    const renamed = error.fields.map((f) => ({ ...f, field: fields[f.field] ?? f.field }));
     const prefix = 'Waldur rejected the input: ';
     const message = error.message.startsWith(prefix) ? `${prefix}${renamed.map((f) => `${f.field}: ${f.message}`).join('; ')}` : error.message;
-    throw new ValidationFailed(message, renamed);
+    throw withPublicMessageOf(error, new ValidationFailed(message, renamed));
   }
 }
 

@@ -62,8 +62,7 @@ function projectBody(check: Checks, input: ProjectFields, creating: boolean): Re
 async function requireStaffForLinkField(ctx: Context, body: Record<string, unknown>): Promise<void> {
   const field = ctx.config.links.trustProjectField;
   if (!field || !(field in body)) return;
-  const me = await upstream(() => ctx.waldur.me());
-  if (!me.is_staff) {
+  if (!await upstream(() => ctx.isStaff())) {
     throw new Forbidden(`Only staff may set backendId: it links the project to an orchestration project (the ${field} field)`);
   }
 }
