@@ -57,7 +57,7 @@ async function main() {
   const fixture = pickFixture(sims.info.links as Array<{ waldurProjectUuid: string; orchestrationProjectId: string; allocations: Array<{ resourceUuid: string }> }>);
   const shared = { ...settings, upstreams: sims.info, caller: staff, fixture };
   const [junction, direct, mesh] = await Promise.all([
-    forkBench('junction', shared, { NODE_ENV: 'production' }),
+    forkBench('junction', shared, { NODE_ENV: 'production', UPSTREAM_COMPRESSION: String(settings.compressed), COMPRESS_RESPONSES: String(settings.compressed) }),
     forkBench('direct', shared),
     forkBench('mesh', shared),
   ]);

@@ -64,8 +64,9 @@ async function start(kind: string): Promise<{ info: Record<string, unknown>; clo
       return { info, close: () => sims.close() };
     }
     case 'junction': {
-      const compiled = new URL('../dist/src/server.js', import.meta.url);
-      const source = existsSync(compiled) ? { dir: '../dist/src', ext: 'js' } : { dir: '../src', ext: 'ts' };
+      // `npm run build` output, wherever its rootDir puts src/ (dist/src/ or dist/); else the TypeScript source.
+      const built = ['../dist/src', '../dist'].find((dir) => existsSync(new URL(`${dir}/server.js`, import.meta.url)));
+      const source = built ? { dir: built, ext: 'js' } : { dir: '../src', ext: 'ts' };
       const { createGateway } = await import(`${source.dir}/server.${source.ext}`) as typeof import('../src/server.ts');
       const { loadConfig } = await import(`${source.dir}/config.${source.ext}`) as typeof import('../src/config.ts');
       const { createLogger } = await import(`${source.dir}/logger.${source.ext}`) as typeof import('../src/logger.ts');

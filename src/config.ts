@@ -18,6 +18,8 @@ export interface UpstreamSettings {
   /** …and the window holds at least this many calls. */
   breakerMinCalls: number;
   breakerResetMs: number;
+  /** Ask for gzip/br bodies (decoded by undici). */
+  compression: boolean;
 }
 
 /**
@@ -55,6 +57,8 @@ export interface Config {
   links: LinkSettings;
   redisUrl: string | undefined;
   pollIntervalMs: number;
+  /** gzip JSON answers for clients that accept it. */
+  compressResponses: boolean;
   limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; bodyLimitBytes: number; maxWatchedPerCaller: number; maxNodeIds: number };
   /** Operations: tracing (off without an endpoint), trusted documents, federation subgraph mode. */
   telemetry: { otlpEndpoint: string | undefined; serviceName: string };
@@ -72,7 +76,7 @@ export const ENV_DEFAULTS = {
   ORCHESTRATION_PATHS: '{}',
   UPSTREAM_TIMEOUT_MS: '10000', UPSTREAM_RETRIES: '2', UPSTREAM_CONNECTIONS: '32',
   UPSTREAM_BREAKER_FAILURE_PERCENT: '50', UPSTREAM_BREAKER_WINDOW_MS: '10000', UPSTREAM_BREAKER_MIN_CALLS: '20',
-  UPSTREAM_BREAKER_RESET_MS: '10000',
+  UPSTREAM_BREAKER_RESET_MS: '10000', UPSTREAM_COMPRESSION: 'false', COMPRESS_RESPONSES: 'true',
   WALDUR_TIMEOUT_MS: undefined, ORCHESTRATION_TIMEOUT_MS: undefined,
   LINK_OFFERING_UUIDS: '', LINK_TRUST_PROJECT_FIELD: undefined, LINK_RESOURCE_OFFERING_TYPES: '',
   REDIS_URL: undefined, POLL_INTERVAL_MS: '2000',
@@ -147,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     breakerWindowMs: int('UPSTREAM_BREAKER_WINDOW_MS', 1000, 3_600_000),
     breakerMinCalls: int('UPSTREAM_BREAKER_MIN_CALLS', 1, 100_000),
     breakerResetMs: int('UPSTREAM_BREAKER_RESET_MS', 100, 3_600_000),
+    compression: bool('UPSTREAM_COMPRESSION'),
   };
   const upstream = (override: EnvName): UpstreamSettings => ({
     ...shared,
@@ -175,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       trustProjectField: raw('LINK_TRUST_PROJECT_FIELD')?.trim() || undefined,
       resourceOfferingTypes: (raw('LINK_RESOURCE_OFFERING_TYPES') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     },
+    compressResponses: bool('COMPRESS_RESPONSES'),
     redisUrl: raw('REDIS_URL'),
     pollIntervalMs: int('POLL_INTERVAL_MS', 50, 3_600_000),
     limits: {

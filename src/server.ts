@@ -7,6 +7,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Config } from './config.ts';
 import { createContextFactory, type Context, type ContextInput } from './context.ts';
 import { toGraphQLError } from './errors.ts';
+import { useResponseCompression } from './http/compression.ts';
 import { useShapeLimits } from './http/armor.ts';
 import { useCostLimit } from './http/cost-limit.ts';
 import { useIntrospectionPolicy } from './http/introspection-policy.ts';
@@ -113,6 +114,7 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       useErrorCodes({ production: config.production }),
       observer.operations,
       ...(tracing ? [useOperationSpans(tracing)] : []),
+      ...(config.compressResponses ? [useResponseCompression()] : []),
     ],
   });
 

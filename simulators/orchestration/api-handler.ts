@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canAccess } from './auth.ts';
 import { SimError, badRequest, errorBody, notFound } from './errors.ts';
 import type { Fault } from './faults.ts';
-import { parseBody, readRaw, send, sleep } from './http-io.ts';
+import { parseBody, readRaw, send, sendEncoded, sleep } from './http-io.ts';
 import { loggedHeaders } from './request-log.ts';
 import { matchRoute, type RouteMatch } from './router.ts';
 import type { Sim } from './sim.ts';
@@ -22,11 +22,11 @@ export async function handleApiRequest(sim: Sim, req: IncomingMessage, res: Serv
   const match = isToken ? undefined : matchRoute(sim.routes, method, url.pathname);
   const routeKey = isToken ? `${method} ${TOKEN_PATH}` : match && 'route' in match ? match.route.key : `${method} (unmatched)`;
   let logged = false;
-  const record = (status: number, bytes: number) => {
+  const record = (status: number, bytes: number, wireBytes = bytes) => {
     if (logged) return;
     logged = true;
     const durationMs = Math.round((performance.now() - startedAt) * 100) / 100;
-    sim.log.record({ seq, method, path: url.pathname, query: url.search.slice(1), status, bytes, durationMs, headers: loggedHeaders(req.headers), body: body.value }, routeKey, isToken);
+    sim.log.record({ seq, method, path: url.pathname, query: url.search.slice(1), status, bytes, wireBytes, durationMs, headers: loggedHeaders(req.headers), body: body.value }, routeKey, isToken);
   };
 
   const requestId = `req-${sim.requestIds.hex(16)}`;
@@ -36,7 +36,8 @@ export async function handleApiRequest(sim: Sim, req: IncomingMessage, res: Serv
   if (fault && applyFault(sim, fault, requestId, req, res, record)) return;
 
   const reply = answer(sim, { method, url, match, body, authorization: req.headers.authorization }, requestId, isToken);
-  record(reply.status, send(res, reply.status, reply.body, { 'x-request-id': requestId, ...reply.headers }));
+  const sent = sendEncoded(res, reply.status, reply.body, { 'x-request-id': requestId, ...reply.headers }, req.headers['accept-encoding']);
+  record(reply.status, sent.bytes, sent.wireBytes);
 }
 
 function answer(sim: Sim, call: Incoming, requestId: string, isToken: boolean): Reply {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { encodeFor } from '../compression.ts';
 
 export async function readRaw(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -26,6 +27,15 @@ export function send(res: ServerResponse, status: number, body: unknown, headers
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(bytes), ...headers });
   res.end(text);
   return bytes;
+}
+
+/** Like send, compressed when the client asked; returns the body bytes before and after compression. */
+export function sendEncoded(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>, acceptEncoding: string | string[] | undefined) {
+  const plain = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const { body: wire, encoding } = encodeFor(acceptEncoding, plain);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(wire.length), ...(encoding && { 'content-encoding': encoding }), ...headers });
+  res.end(wire);
+  return { bytes: plain.length, wireBytes: wire.length };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

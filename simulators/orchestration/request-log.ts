@@ -6,6 +6,8 @@ export interface LoggedRequest {
   query: string;
   status: number;
   bytes: number;
+  /** As sent (compressed when the client asked). */
+  wireBytes: number;
   durationMs: number;
   headers: Record<string, string>;
   body: unknown;
@@ -26,6 +28,7 @@ export class RequestLog {
   private entries: LoggedRequest[] = [];
   private byRoute: Record<string, number> = {};
   private bytes = 0;
+  private wireBytes = 0;
   private tokenCalls = 0;
   private seq = 0;
 
@@ -37,6 +40,7 @@ export class RequestLog {
   record(entry: LoggedRequest, route: string, isTokenCall: boolean): void {
     this.entries.push(entry);
     this.bytes += entry.bytes;
+    this.wireBytes += entry.wireBytes;
     this.byRoute[route] = (this.byRoute[route] ?? 0) + 1;
     if (isTokenCall) this.tokenCalls++;
   }
@@ -45,14 +49,15 @@ export class RequestLog {
     return [...this.entries].sort((a, b) => a.seq - b.seq);
   }
 
-  counters(): { total: number; bytes: number; byRoute: Record<string, number>; tokenCalls: number } {
-    return { total: this.entries.length, bytes: this.bytes, byRoute: { ...this.byRoute }, tokenCalls: this.tokenCalls };
+  counters(): { total: number; bytes: number; wireBytes: number; byRoute: Record<string, number>; tokenCalls: number } {
+    return { total: this.entries.length, bytes: this.bytes, wireBytes: this.wireBytes, byRoute: { ...this.byRoute }, tokenCalls: this.tokenCalls };
   }
 
   reset(): void {
     this.entries = [];
     this.byRoute = {};
     this.bytes = 0;
+    this.wireBytes = 0;
     this.tokenCalls = 0;
   }
 }

@@ -9,18 +9,24 @@ import { djangoServerErrorPage } from './http/html.ts';
 import { QueryParams } from './http/query-params.ts';
 import type { ApiResponse } from './http/types.ts';
 import type { Simulation } from './simulation.ts';
+import { encodeFor } from '../compression.ts';
 
-/** Writes an answer; HEAD gets the same headers and no body. Returns the body bytes sent. */
-function send(res: ServerResponse, response: ApiResponse, head: boolean): number {
-  const body = response.json !== undefined ? Buffer.from(JSON.stringify(response.json)) : Buffer.from(response.text ?? '');
-  const headers: Record<string, string | number> = { Vary: 'Accept-Language, Cookie', ...response.headers };
+/**
+ * Writes an answer, compressed when the client asked (`acceptEncoding`); HEAD gets the same headers and no body.
+ * Returns the body bytes before and after compression.
+ */
+function send(res: ServerResponse, response: ApiResponse, head: boolean, acceptEncoding?: string | string[]): { bytes: number; wireBytes: number } {
+  const plain = response.json !== undefined ? Buffer.from(JSON.stringify(response.json)) : Buffer.from(response.text ?? '');
+  const { body, encoding } = head ? { body: plain, encoding: undefined } : encodeFor(acceptEncoding, plain);
+  const headers: Record<string, string | number> = { Vary: 'Accept-Language, Cookie, Accept-Encoding', ...response.headers };
   if (response.status !== 204 && response.status !== 304) {
     headers['Content-Type'] = response.contentType ?? 'application/json';
     headers['Content-Length'] = body.length;
+    if (encoding) headers['Content-Encoding'] = encoding;
   }
   res.writeHead(response.status, headers);
   res.end(head ? undefined : body);
-  return head ? 0 : body.length;
+  return head ? { bytes: 0, wireBytes: 0 } : { bytes: plain.length, wireBytes: body.length };
 }
 
 export interface WaldurServer {
@@ -52,9 +58,9 @@ export function createWaldurServer(sim: Simulation, latencyMs: number): WaldurSe
     const method = req.method ?? 'GET';
     const rawQuery = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '';
     const parsed = parseBody(await readBody(req), req.headers['content-type']);
-    let bytes = 0;
+    let sent = { bytes: 0, wireBytes: 0 };
     res.on('close', () => log.record({
-      method, path: url.pathname, query: rawQuery, status: res.headersSent ? res.statusCode : 0, bytes,
+      method, path: url.pathname, query: rawQuery, status: res.headersSent ? res.statusCode : 0, ...sent,
       durationMs: Math.round((performance.now() - started) * 100) / 100, headers: loggedHeaders(req.headers), body: parsed.value ?? null,
     }));
     if (latencyMs > 0) await sleep(latencyMs);
@@ -72,7 +78,7 @@ export function createWaldurServer(sim: Simulation, latencyMs: number): WaldurSe
         response = { status: 500, text: djangoServerErrorPage(), contentType: 'text/html; charset=utf-8' };
       }
     }
-    bytes = send(res, response, method === 'HEAD');
+    sent = send(res, response, method === 'HEAD', req.headers['accept-encoding']);
   }
 
   const server = createServer((req, res) => {

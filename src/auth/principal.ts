@@ -69,6 +69,21 @@ export function credentialProblem(params: Record<string, unknown> | undefined): 
   return undefined;
 }
 
+/** graphql-ws connectionParams are a plain object; header names are matched case-insensitively. */
+export function headersFromParams(params: Record<string, unknown> | undefined): HeaderSource {
+  const lower = new Map(Object.entries(params ?? {}).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : undefined]));
+  return { get: (name) => lower.get(name.toLowerCase()) };
+}
+
+const hashes = new Map<string, string>();
+const MAX_HASHES = 10_000;
+
+/** Remembered per credential text (bounded: the map starts afresh when full), so a request seldom hashes anything. */
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  let hash = hashes.get(text);
+  if (hash === undefined) {
+    if (hashes.size >= MAX_HASHES) hashes.clear();
+    hashes.set(text, (hash = createHash('sha256').update(text).digest('base64url')));
+  }
+  return hash;
 }

@@ -34,6 +34,18 @@ export function waldurFieldsFor(info: GraphQLResolveInfo, typeName: string): rea
   return perField(info, `fields:${typeName}`, () => [...new Set(['uuid', ...(planOf(info).get(typeName) ?? [])])].sort());
 }
 
+/**
+ * The same for list pages, whose rows are matched to nothing by uuid: `uuid` only when the operation reads it
+ * (a selected uuid or id, a link or child list that needs it, or a field that declares nothing it reads).
+ */
+export function waldurListFieldsFor(info: GraphQLResolveInfo, typeName: string): readonly string[] {
+  return perField(info, `list:${typeName}`, () => {
+    const fields = [...(planOf(info).get(typeName) ?? [])].sort();
+    // `uuid` first when it is there, as everywhere else.
+    return fields.includes('uuid') ? ['uuid', ...fields.filter((f) => f !== 'uuid')] : fields.length ? fields : ['uuid'];
+  });
+}
+
 /** Whether this link field's selection is answered by what the parent carries, so no fetch is needed. */
 export function answeredByParent(info: GraphQLResolveInfo): boolean {
   return perField(info, `${info.parentType.name}.answered`, () => {
@@ -67,6 +79,23 @@ export function linkFor(info: GraphQLResolveInfo): WaldurLink {
   return link;
 }
 
+/**
+ * The field nodes selected directly under this field on `type` (through fragments that apply), grouped by response
+ * key the way graphql-js groups them, e.g. the `resources` of `project(uuid:) { resources { … } }`.
+ */
+export function childFieldNodes(info: GraphQLResolveInfo, type: GraphQLObjectType): Map<string, FieldNode[]> {
+  const groups = new Map<string, FieldNode[]>();
+  const walker = new Walker(info);
+  for (const node of info.fieldNodes) {
+    if (!node.selectionSet) continue;
+    walker.each([type], node.selectionSet, (_type, child) => {
+      const key = child.alias?.value ?? child.name.value;
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push(child);
+    });
+  }
+  return groups;
+}
+
 /** The response keys selected directly under this field (through fragments), e.g. to see if `edges`/`nodes` are asked. */
 export function selectedFieldNames(info: GraphQLResolveInfo): ReadonlySet<string> {
   return perField(info, `${info.parentType.name}.names`, () => {
@@ -94,6 +123,11 @@ function linkOf(field: GraphQLField<unknown, unknown> | undefined): WaldurLink |
   return field?.extensions?.waldurLink as WaldurLink | undefined;
 }
 
+/** `extensions.waldurAlso`: Waldur fields of OTHER types the field reads, e.g. the project link a resource's allocation needs. */
+function alsoOf(field: GraphQLField<unknown, unknown>): Record<string, readonly string[]> {
+  return (field.extensions?.waldurAlso as Record<string, readonly string[]> | undefined) ?? {};
+}
+
 function waldurOf(field: GraphQLField<unknown, unknown>): readonly string[] {
   return (field.extensions?.waldur as string[] | undefined) ?? [];
 }
@@ -108,7 +142,7 @@ class Walker {
   constructor(private readonly info: Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>) {}
 
   /** Calls `visit` for every field node selected on each candidate type, following fragments that apply. */
-  private each(types: readonly GraphQLObjectType[], set: SelectionSetNode, visit: (type: GraphQLObjectType, node: FieldNode) => void): void {
+  each(types: readonly GraphQLObjectType[], set: SelectionSetNode, visit: (type: GraphQLObjectType, node: FieldNode) => void): void {
     for (const selection of set.selections) {
       if (!this.included(selection)) continue;
       if (selection.kind === Kind.FIELD) {
@@ -134,7 +168,12 @@ class Walker {
     this.each(types, set, (type, node) => {
       const field = type.getFields()[node.name.value];
       if (!field) return;
-      if (addDirect) add(plan, type.name, this.needsOnParent(field, node));
+      if (addDirect) {
+        const needs = this.needsOnParent(field, node);
+        // A field that declares nothing may still read the row (its uuid for a sub-resource call): keep the uuid.
+        add(plan, type.name, needs.length ? needs : ['uuid']);
+      }
+      for (const [other, fields] of Object.entries(alsoOf(field))) add(plan, other, fields);
       if (!node.selectionSet) return;
       const targets = possibleTypes(this.info.schema, getNamedType(field.type));
       const link = linkOf(field);

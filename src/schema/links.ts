@@ -40,7 +40,9 @@ builder.objectField(Resource, 'allocation', (t) => t.field({
   type: Allocation,
   description: 'The orchestration allocation this resource provisioned: its `backend_id` in the orchestration project its Waldur project '
     + 'links to (only for the offering types in LINK_RESOURCE_OFFERING_TYPES, when set). Null when there is none, or it is not reachable.',
-  extensions: { waldur: [...RESOURCE_ALLOCATION_FIELDS] },
+  // The project's link comes with the project wherever the operation reads one (`project(uuid:) { resources { allocation } }`):
+  // the allocation level then starts when the resources arrive, not after another project call.
+  extensions: { waldur: [...RESOURCE_ALLOCATION_FIELDS], waldurAlso: { Project: ['backend_id'] } },
   resolve: (resource, _args, ctx, info) => resourceAllocation(resource, ctx, info),
 }));
 

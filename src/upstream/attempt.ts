@@ -1,5 +1,5 @@
 /** One HTTP exchange on the pool: one deadline for the whole exchange (body included), caller abort, body read to the end. */
-import type { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 
 export interface RawRequest {
   method: string;
@@ -22,8 +22,8 @@ export interface RawResponse {
  * Sends once; resolves with any status. Rejects with a transport error (running out of time, before or during the
  * body, carries code UND_ERR_HEADERS_TIMEOUT), or with the caller's abort reason.
  */
-export async function attempt(pool: Pool, timeoutMs: number, req: RawRequest): Promise<RawResponse> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function attempt(pool: Dispatcher, timeoutMs: number, req: RawRequest, compressed = false): Promise<RawResponse> {
+  const headers: Record<string, string> = compressed ? { accept: 'application/json', 'accept-encoding': 'gzip, br' } : { accept: 'application/json' };
   for (const [name, value] of Object.entries(req.headers ?? {})) headers[name.toLowerCase()] = value;
   let body: string | undefined;
   if (req.json !== undefined) {
@@ -36,9 +36,13 @@ export async function attempt(pool: Pool, timeoutMs: number, req: RawRequest): P
 
   // One deadline for the whole exchange: queueing for a connection, headers and the body. undici's own timeouts
   // restart on every chunk, so a body trickled a byte at a time would otherwise hold the request for ever.
+  // The timeout error (and its stack) is built only when the deadline passes, not for every call.
   const controller = new AbortController();
-  const timeout = Object.assign(new Error(`no complete response within ${timeoutMs} ms`), { code: 'UND_ERR_HEADERS_TIMEOUT' });
-  const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+  let timeout: Error | undefined;
+  const timer = setTimeout(() => {
+    timeout = Object.assign(new Error(`no complete response within ${timeoutMs} ms`), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+    controller.abort(timeout);
+  }, timeoutMs);
   const onAbort = () => controller.abort(req.signal?.reason);
   if (req.signal?.aborted) onAbort();
   req.signal?.addEventListener('abort', onAbort, { once: true });
@@ -47,14 +51,15 @@ export async function attempt(pool: Pool, timeoutMs: number, req: RawRequest): P
       path: req.target, method: req.method as 'GET', headers, body, signal: controller.signal,
       headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
     });
-    const raw = Buffer.from(await res.body.arrayBuffer());
+    // Decoded once, straight to a string: no intermediate copies of the body.
+    const text = await res.body.text();
     const flat: Record<string, string> = {};
     for (const [name, value] of Object.entries(res.headers)) {
       if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     }
-    return { status: res.statusCode, headers: flat, text: raw.toString('utf8'), bytes: raw.length };
+    return { status: res.statusCode, headers: flat, text, bytes: Buffer.byteLength(text) };
   } catch (error) {
-    throw controller.signal.reason === timeout ? timeout : error;
+    throw timeout !== undefined && controller.signal.reason === timeout ? timeout : error;
   } finally {
     clearTimeout(timer);
     req.signal?.removeEventListener('abort', onAbort);

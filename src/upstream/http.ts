@@ -1,5 +1,5 @@
 /** The one HTTP client for an upstream: keep-alive pool, timeouts, retries within a budget, circuit breaker. */
-import { Pool } from 'undici';
+import { interceptors, Pool } from 'undici';
 import type { UpstreamSettings } from '../config.ts';
 import type { Tracing } from '../tracing.ts';
 import { JunctionError, upstreamFailure, type ErrorCode, type Service } from '../errors.ts';
@@ -78,6 +78,7 @@ export interface UpstreamHttp {
 export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning = {}, tracing }: UpstreamHttpOptions): UpstreamHttp {
   const base = new URL(baseUrl);
   const pool = new Pool(base.origin, { connections: settings.connections, connectTimeout: Math.min(settings.timeoutMs, 10_000) });
+  const dispatcher = settings.compression ? pool.compose(interceptors.decompress()) : pool;
   const breaker = createBreaker<RawResponse>({
     failureRatio: settings.breakerFailurePercent / 100,
     windowMs: settings.breakerWindowMs,
@@ -109,7 +110,7 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
         let retryable = false;
         try {
           // Our own failed attempts may have opened the breaker: report what the upstream said, not the breaker.
-          const res = await breaker.run(() => attempt(pool, settings.timeoutMs, { ...req, headers, method, target }), () => failure ?? breakerOpen(service));
+          const res = await breaker.run(() => attempt(dispatcher, settings.timeoutMs, { ...req, headers, method, target }, settings.compression), () => failure ?? breakerOpen(service));
           info.status = res.status;
           info.bytes += res.bytes;
           if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body: req.responseType === 'text' ? (res.text as T) : parseBody<T>(service, method, res), bytes: res.bytes };

@@ -73,10 +73,10 @@ export const WALDUR_HEADER_ALLOW_LIST = ['authorization', 'accept-language', 'x-
 /** To the Orchestration API only the bearer, the request id and the body's type go. */
 export const ORCHESTRATION_HEADER_ALLOW_LIST = ['authorization', 'x-request-id', 'content-type'];
 /**
- * Set by Junction's HTTP client itself (`accept`; W3C `traceparent` for its own client span when tracing is on) or
- * by undici for the transport; never forwarded client headers.
+ * Set by Junction's HTTP client itself (`accept`; `accept-encoding` with UPSTREAM_COMPRESSION; W3C `traceparent` for
+ * its own client span when tracing is on) or by undici for the transport; never forwarded client headers.
  */
-const OWN_AND_TRANSPORT_HEADERS = ['accept', 'traceparent', 'host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
+const OWN_AND_TRANSPORT_HEADERS = ['accept', 'accept-encoding', 'traceparent', 'host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
 /** docs/contracts/waldur.md §6: customers use DRF's OrderingFilter (unknown terms silently ignored, so the OAS has no enum). */
 const CUSTOMER_ORDERING = ['abbreviation', 'accounting_start_date', 'agreement_number', 'contact_details', 'created', 'name', 'native_name', 'registration_code'];
 /** docs/contracts/waldur.md §3: `page_size` above 300 is clamped. */

@@ -28,6 +28,8 @@ export interface GraphQLResponse<T = any> {
 export interface StackOptions {
   env?: Record<string, string>;
   sim?: Parameters<typeof startSimulators>[0];
+  /** Puts something (e.g. a hold proxy) between the gateway and a simulator's API: returns the origin the gateway uses. */
+  via?: (service: 'waldur' | 'orchestration', origin: string) => Promise<string>;
   /** The gateway's logger (default: silent). */
   logger?: Logger;
   /** Turns tracing on, exporting to this (e.g. an InMemorySpanExporter). */
@@ -35,13 +37,18 @@ export interface StackOptions {
 }
 
 /** Simulators and a gateway on loopback ports, torn down by `await using`. */
-export async function startStack({ env = {}, sim = {}, logger = createLogger('silent'), spanExporter }: StackOptions = {}) {
+export async function startStack({ env = {}, sim = {}, via, logger = createLogger('silent'), spanExporter }: StackOptions = {}) {
   const sims = await startSimulators({ orderStepMs: 60_000, ...sim });
+  const routed = async (service: 'waldur' | 'orchestration', url: string) => {
+    if (!via) return url;
+    const target = new URL(url);
+    return new URL(`${target.pathname}${target.search}`, await via(service, target.origin)).toString();
+  };
   const config = loadConfig({
     PORT: '0',
     LOG_LEVEL: 'silent',
-    WALDUR_URL: sims.waldurUrl,
-    ORCHESTRATION_URL: sims.orchestrationUrl,
+    WALDUR_URL: await routed('waldur', sims.waldurUrl),
+    ORCHESTRATION_URL: await routed('orchestration', sims.orchestrationUrl),
     ORCHESTRATION_TOKEN_URL: sims.orchestrationTokenUrl,
     ORCHESTRATION_CLIENT_ID: sims.serviceAccount.clientId,
     ORCHESTRATION_CLIENT_SECRET: sims.serviceAccount.clientSecret,

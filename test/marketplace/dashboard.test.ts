@@ -49,8 +49,8 @@ describe('the dashboard query: customers → projects → resources', () => {
     expect(resourceCalls.map((c) => paramsOf(c))).toEqual(projects.map((p: any) => [['project_uuid', p.uuid], ['page', '1'], ['page_size', '3']]));
     for (const call of resourceCalls) {
       // project { uuid name } and offering { name type } come from the resource's own fields: no project or offering call,
-      // and no offering_uuid either, since nothing asks for it.
-      expect(fieldsOf(call)).toEqual(['uuid', 'name', 'offering_name', 'offering_type', 'project_name', 'project_uuid', 'state']);
+      // and no offering_uuid, nor the resource's own uuid, since nothing asks for them.
+      expect(fieldsOf(call)).toEqual(['name', 'offering_name', 'offering_type', 'project_name', 'project_uuid', 'state']);
     }
     for (const project of projects) {
       // Nine seeded resources, and the provider's orchestration-project resource (the link).

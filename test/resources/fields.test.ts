@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../helpers/stack.ts';
-import { api, fieldQuery, OFFERING_TYPES, oneResource, run } from './helpers.ts';
+import { api, fieldQuery, listFieldQuery, OFFERING_TYPES, oneResource, run } from './helpers.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -67,7 +67,7 @@ describe('resource dashboard fields', () => {
     const { data, calls } = await run(stack, `{ offerings(first: 10, filter: { type: ["${OFFERING_TYPES.slurm}"] }) { nodes { name accessUrl endpoints { name url } partitions { name maxTime qos } softwareCatalogs { name version partitionName packageCount } roles { name } } } }`);
     expect(calls).toEqual([{
       method: 'GET', path: api('marketplace-public-offerings/'),
-      query: `type=${OFFERING_TYPES.slurm}&${fieldQuery('name', 'access_url', 'endpoints', 'partitions', 'software_catalogs', 'roles')}&page=1&page_size=10`,
+      query: `type=${OFFERING_TYPES.slurm}&${listFieldQuery('name', 'access_url', 'endpoints', 'partitions', 'software_catalogs', 'roles')}&page=1&page_size=10`,
     }]);
     const hpc = data.offerings.nodes[0];
     expect(hpc.partitions).toEqual([{ name: 'batch', maxTime: 2880, qos: 'normal' }, { name: 'gpu', maxTime: 1440, qos: 'gpu' }]);

@@ -23,6 +23,9 @@ export const link = (stack: Stack, path: string) => `${stack.sims.waldurUrl}${pa
 
 /** `field=a&field=b` for a sorted field list with `uuid` first, as the gateway sends it. */
 export const fieldQuery = (...fields: string[]) => ['uuid', ...fields.filter((f) => f !== 'uuid').sort()].map((f) => `field=${f}`).join('&');
+/** The `field=` params of a list page, which carries `uuid` only when the selection reads it. */
+export const listFieldQuery = (...fields: string[]) =>
+  [...(fields.includes('uuid') ? ['uuid'] : []), ...fields.filter((f) => f !== 'uuid').sort()].map((f) => `field=${f}`).join('&');
 
 /** Runs an operation as a principal after clearing the simulator logs; returns the response and the Waldur calls it made. */
 export async function run(stack: Stack, query: string, variables?: Record<string, unknown>, as: PrincipalName = 'staff') {

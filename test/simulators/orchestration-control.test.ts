@@ -19,14 +19,14 @@ describe('orchestration simulator: request log and counters', () => {
     expect(log).toHaveLength(3);
     expect(log[0]).toEqual({
       seq: expect.any(Number), method: 'GET', path: `/api/v0${allocations}`, query: 'limit=2', status: 200, bytes: expect.any(Number),
-      durationMs: expect.any(Number), headers: { authorization: `Bearer ${t.token}`, 'x-request-id': 'trace-1' }, body: null,
+      wireBytes: expect.any(Number), durationMs: expect.any(Number), headers: { authorization: `Bearer ${t.token}`, 'x-request-id': 'trace-1' }, body: null,
     });
     expect(log[1]).toMatchObject({ method: 'PUT', body: { enabled: true }, headers: { 'content-type': 'application/json' } });
     expect(log[2]).toMatchObject({ method: 'POST', path: '/auth/v1/token', body: { grant_type: 'refresh_token', client_id: 'test-client' } });
     expect(log[0].seq).toBeLessThan(log[1].seq);
     const counters = (await t.control('GET', 'counters')).body;
     expect(counters).toEqual({
-      total: 3, bytes: log.reduce((n: number, e: any) => n + e.bytes, 0), tokenCalls: 1,
+      total: 3, bytes: log.reduce((n: number, e: any) => n + e.bytes, 0), wireBytes: log.reduce((n: number, e: any) => n + e.wireBytes, 0), tokenCalls: 1,
       byRoute: {
         'GET /api/v0/projects/{project}/allocations': 1,
         'PUT /api/v0/projects/{project}/allocations/{allocation}/enabled': 1,

@@ -45,7 +45,7 @@ export function reply(res: ServerResponse, status: number, body?: unknown, heade
 
 /** Fast settings for tests: short timeout, a few retries, a breaker that will not trip unless a test wants it to. */
 export function settings(overrides: Partial<UpstreamSettings> = {}): UpstreamSettings {
-  return { timeoutMs: 2_000, retries: 3, connections: 4, breakerFailurePercent: 99, breakerWindowMs: 10_000, breakerMinCalls: 100_000, breakerResetMs: 200, ...overrides };
+  return { timeoutMs: 2_000, retries: 3, connections: 4, breakerFailurePercent: 99, breakerWindowMs: 10_000, breakerMinCalls: 100_000, breakerResetMs: 200, compression: false, ...overrides };
 }
 
 /** Retry tuning that keeps tests fast. */

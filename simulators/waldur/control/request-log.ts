@@ -10,6 +10,8 @@ export interface LoggedRequest {
   status: number;
   /** Response body bytes. */
   bytes: number;
+  /** Response body bytes as sent (compressed when the client asked). */
+  wireBytes: number;
   durationMs: number;
   headers: Record<string, string>;
   body: unknown;
@@ -34,6 +36,7 @@ export class RequestLog {
   private seq = 0;
   private total = 0;
   private bytes = 0;
+  private wireBytes = 0;
   private byRoute = new Map<string, number>();
 
   record(entry: Omit<LoggedRequest, 'seq'>): void {
@@ -42,6 +45,7 @@ export class RequestLog {
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
     this.total += 1;
     this.bytes += entry.bytes;
+    this.wireBytes += entry.wireBytes;
     const route = `${entry.method} ${routeTemplate(entry.path)}`;
     this.byRoute.set(route, (this.byRoute.get(route) ?? 0) + 1);
   }
@@ -51,13 +55,14 @@ export class RequestLog {
   }
 
   counters() {
-    return { total: this.total, bytes: this.bytes, byRoute: Object.fromEntries(this.byRoute) };
+    return { total: this.total, bytes: this.bytes, wireBytes: this.wireBytes, byRoute: Object.fromEntries(this.byRoute) };
   }
 
   clear(): void {
     this.entries = [];
     this.total = 0;
     this.bytes = 0;
+    this.wireBytes = 0;
     this.byRoute = new Map();
   }
 }

@@ -8,7 +8,7 @@ export interface PageRequest {
   /** A collection (`marketplace-orders`) or a paginated sub-resource path (`projects/<uuid>/list_users`). */
   path: string;
   query: Query;
-  /** Sparse fieldset; omit for endpoints without `field=` support (backend resource requests). */
+  /** Sparse fieldset, sent as it is (no `uuid` added); omit for endpoints without `field=` support (backend resource requests). */
   fields?: readonly string[];
   page: number;
   pageSize: number;
@@ -21,7 +21,7 @@ export interface PageRequest {
  */
 export function listLoaders(waldur: WaldurCaller) {
   const pages = new DataLoader<PageRequest, Page<unknown>, string>(
-    (requests) => Promise.all(requests.map((r) => waldur.listPath(r.path, { query: r.query, fields: r.fields, page: r.page, pageSize: r.pageSize })
+    (requests) => Promise.all(requests.map((r) => waldur.listPath(r.path, { query: r.query, fields: r.fields, exactFields: true, page: r.page, pageSize: r.pageSize })
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
     { cacheKeyFn: (r) => `${r.path}?${queryKey(r.query)}&fields=${r.fields?.join(',') ?? '*'}&page=${r.page}&size=${r.pageSize}` },
   );

@@ -8,6 +8,7 @@ import type { ConnectionArgs } from '../pagination.ts';
 import { uuidOf } from './row-uuid.ts';
 import { listQuery, type Filtered } from './filters.ts';
 import { childrenConnection, listConnection } from './lists.ts';
+import { startChildLists } from '../child-lists.ts';
 
 
 /** A customer by uuid (no many-by-uuid filter exists: parallel retrieves); null when not visible. */
@@ -19,8 +20,12 @@ export function customers(_root: unknown, args: Filtered, ctx: Context, info: Gr
   return listConnection<Customer>(ctx, info, args, { path: 'customers', type: 'Customer', query: listQuery('customers', args) });
 }
 
+/** A customer by uuid; its selected lists start at the same time (they need only the uuid). */
 export function customer(_root: unknown, args: { uuid: string }, ctx: Context, info: GraphQLResolveInfo) {
-  return loadCustomer(ctx, info, parseUuid(args.uuid));
+  const uuid = parseUuid(args.uuid);
+  const row = loadCustomer(ctx, info, uuid);
+  startChildLists({ uuid } as Row<Customer>, ctx, info, 'Customer', { projects: customerProjects, resources: customerResources, orders: customerOrders });
+  return row;
 }
 
 /** Projects of many customers come from ONE `projects/?customer=a,b` call (a CSV filter); see children.ts. */

@@ -2,14 +2,18 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Row } from '../../loaders/waldur/row.ts';
 import { answeredByParent, linkFor, type WaldurLink } from '../field-plan.ts';
 
+const carryEntries = new WeakMap<WaldurLink, Array<[string, string]>>();
+
 /** The linked object built from what the parent carries (`project_uuid` → `uuid`, `project_name` → `name`, …). */
 export function carried<T>(parent: object, link: WaldurLink): Row<T> | null {
   const source = parent as Record<string, unknown>;
   const uuid = source[link.carry.uuid];
   // Without its uuid an optional link is absent; an `always` link was simply not asked for its uuid.
   if ((typeof uuid !== 'string' || !uuid) && !link.always) return null;
+  let entries = carryEntries.get(link);
+  if (!entries) carryEntries.set(link, (entries = Object.entries(link.carry)));
   const row: Record<string, unknown> = {};
-  for (const [target, from] of Object.entries(link.carry)) if (source[from] !== undefined) row[target] = source[from];
+  for (const [target, from] of entries) if (source[from] !== undefined) row[target] = source[from];
   return row as Row<T>;
 }
 

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
 import type { Query } from '../../loaders/waldur/memo.ts';
-import { selectedFieldNames, waldurFieldsFor } from '../field-plan.ts';
+import { selectedFieldNames, waldurListFieldsFor } from '../field-plan.ts';
 import { sliceFromArray, sliceFromSource, toConnection, windowOf, type ConnectionArgs, type ConnectionResult } from '../pagination.ts';
 
 export interface ListTarget {
@@ -24,7 +24,7 @@ export function wantsItems(info: GraphQLResolveInfo): boolean {
 /** A Relay connection over one Waldur list: args validated first, then the covering page(s) or a HEAD. */
 export async function listConnection<T>(ctx: Context, info: GraphQLResolveInfo, args: ConnectionArgs, target: ListTarget): Promise<ConnectionResult<Row<T>>> {
   const spec = windowOf(args);
-  const fields = target.pushdown === false ? undefined : waldurFieldsFor(info, target.type);
+  const fields = target.pushdown === false ? undefined : waldurListFieldsFor(info, target.type);
   const slice = await sliceFromSource<Row<T>>(spec, {
     page: (page, pageSize) => ctx.loaders.waldur.page<Row<T>>({ path: target.path, query: target.query, fields, page, pageSize }),
     count: () => ctx.loaders.waldur.count(target.path, target.query),
@@ -49,7 +49,7 @@ export interface ChildrenTarget {
  */
 export async function childrenConnection<T>(ctx: Context, info: GraphQLResolveInfo, args: ConnectionArgs, target: ChildrenTarget): Promise<ConnectionResult<Row<T>>> {
   const spec = windowOf(args);
-  const fields = waldurFieldsFor(info, target.type);
+  const fields = waldurListFieldsFor(info, target.type);
   const children = await ctx.loaders.waldur.children<T>({
     collection: target.collection, parentParam: target.parentParam, parentField: target.parentField, query: target.query, fields,
   }).load(target.parentUuid);

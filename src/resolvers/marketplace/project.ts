@@ -9,6 +9,7 @@ import { uuidOf } from './row-uuid.ts';
 import { listQuery, type Filtered } from './filters.ts';
 import { resolveLink } from './links.ts';
 import { listConnection } from './lists.ts';
+import { startChildLists } from '../child-lists.ts';
 
 
 /** A project by uuid with the operation's field set; null when the caller cannot see it. */
@@ -20,8 +21,14 @@ export function projects(_root: unknown, args: Filtered, ctx: Context, info: Gra
   return listConnection<Project>(ctx, info, args, { path: 'projects', type: 'Project', query: listQuery('projects', args) });
 }
 
+/** A project by uuid; its selected lists start at the same time (they need only the uuid). */
 export function project(_root: unknown, args: { uuid: string }, ctx: Context, info: GraphQLResolveInfo) {
-  return loadProject(ctx, info, parseUuid(args.uuid));
+  const uuid = parseUuid(args.uuid);
+  const row = loadProject(ctx, info, uuid);
+  startChildLists({ uuid } as Row<Project>, ctx, info, 'Project', { resources: projectResources, orders: projectOrders, members: projectMembers });
+  // The project's cross-backend link is read by its uuid alone: when the operation follows it, start it now too.
+  if (waldurFieldsFor(info, 'Project').includes('backend_id')) ctx.loaders.links.projectLink(uuid).catch(() => undefined);
+  return row;
 }
 
 export function projectCustomer(parent: Row<Project>, _args: unknown, ctx: Context, info: GraphQLResolveInfo) {

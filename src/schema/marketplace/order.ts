@@ -90,7 +90,9 @@ builder.node(Order, {
     }),
     resource: t.field({
       type: Resource, description: 'The marketplace resource the order creates or changes (uuid/name come from the order itself).',
-      extensions: link({ uuid: 'marketplace_resource_uuid', name: 'resource_name', offering_uuid: 'offering_uuid', project_uuid: 'project_uuid' }),
+      // Every order has one (waldur_mastermind/marketplace/models.py: `Order.resource` is a ForeignKey without null=True),
+      // so `resource { name }` reads `resource_name` alone.
+      extensions: alwaysLink({ uuid: 'marketplace_resource_uuid', name: 'resource_name', offering_uuid: 'offering_uuid', project_uuid: 'project_uuid' }),
       resolve: resolve.orderResource,
     }),
   }),

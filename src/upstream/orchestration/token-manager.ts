@@ -26,7 +26,7 @@ export interface TokenManager {
 interface Cached { token: string; refreshAt: number; expiresAt: number }
 interface TokenResponse { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown }
 
-const TOKEN_HTTP: UpstreamSettings = { timeoutMs: 10_000, retries: 0, connections: 2, breakerFailurePercent: 50, breakerWindowMs: 10_000, breakerMinCalls: 20, breakerResetMs: 10_000 };
+const TOKEN_HTTP: UpstreamSettings = { timeoutMs: 10_000, retries: 0, connections: 2, breakerFailurePercent: 50, breakerWindowMs: 10_000, breakerMinCalls: 20, breakerResetMs: 10_000, compression: false };
 const CREDENTIALS = 'the gateway\'s operator must check its Orchestration service-account settings';
 
 /** Creates the token manager; it does no I/O until the first getToken. */

@@ -22,8 +22,10 @@ export interface WaldurCallerIdentity {
 
 export interface ListOptions {
   query?: Query;
-  /** Sparse fieldset; `uuid` is always added. Omit to get every field. */
+  /** Sparse fieldset; `uuid` is added unless `exactFields`. Omit to get every field. */
   fields?: readonly string[];
+  /** Send `fields` as they are: the rows are keyed on nothing (a page shown as it comes). */
+  exactFields?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -84,7 +86,7 @@ export function createWaldurClient(http: UpstreamHttp): WaldurClient {
         (await http.request<string>({ method: 'GET', path: waldurPath(path), headers: { ...headers, accept: 'text/plain' }, signal: caller.signal, retry: true, responseType: 'text' })).body;
 
       const listPath = async <T>(path: string, options: ListOptions = {}): Promise<Page<T>> => {
-        const extra = [...fieldParams(options.fields), ...pageParams(options.page, options.pageSize)];
+        const extra = [...fieldParams(options.fields, !options.exactFields), ...pageParams(options.page, options.pageSize)];
         const res = await withLegacyDates(options.query ?? [], (query) => call<T[]>('GET', waldurPath(path), [...query, ...extra]));
         if (!Array.isArray(res.body)) throw malformedBody('waldur', res.status);
         return { items: res.body, total: resultCount(res.headers), links: parseLinkHeader(res.headers.link) };

@@ -26,10 +26,10 @@ export function publicPlanUrl(baseUrl: string, offeringUuid: string, planUuid: s
   return waldurUrlFor(baseUrl, `marketplace-public-offerings/${offeringUuid}/plans`, planUuid);
 }
 
-/** Pure. `field=` params for a sparse fieldset: `uuid` first (results are keyed on it), no duplicates. */
-export function fieldParams(fields: readonly string[] | undefined): Array<[string, string]> {
+/** Pure. `field=` params for a sparse fieldset: `uuid` first (results are keyed on it) unless not `keyed`, no duplicates. */
+export function fieldParams(fields: readonly string[] | undefined, keyed = true): Array<[string, string]> {
   if (!fields) return [];
-  return [...new Set(['uuid', ...fields])].map((name): [string, string] => ['field', name]);
+  return [...new Set(keyed ? ['uuid', ...fields] : fields)].map((name): [string, string] => ['field', name]);
 }
 
 /** Pure. `page`/`page_size` params; the page size is clamped to Waldur's maximum of 300. */
