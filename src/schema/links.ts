@@ -19,7 +19,7 @@ builder.objectFields(Project, (t) => ({
   orchestrationProjectId: t.string({
     description: 'The orchestration project this Waldur project links to, as the service provider recorded it (the `backendId` of the '
       + 'project\'s resource of an orchestration offering; the project\'s own field only where the operator opted in); null when none.',
-    extensions: { waldur: ['backend_id'] },
+    extensions: { waldur: ['uuid', 'backend_id'] },
     resolve: (project, _args, ctx) => linkedOrchestrationProjectId(project, ctx),
   }),
   allocations: t.field({
@@ -27,7 +27,7 @@ builder.objectFields(Project, (t) => ({
     description: 'The allocations of the linked orchestration project, optionally filtered by status and labels (by the gateway: the '
       + 'Orchestration API has no filters). Null when the project links to none, or the caller may not reach it.',
     // No paging upstream: the cost limit prices it as a typical list of 20.
-    extensions: { waldur: ['backend_id'], listSize: 20 },
+    extensions: { waldur: ['uuid', 'backend_id'], listSize: 20 },
     args: {
       status: t.arg({ type: [AllocationState], description: 'Keep allocations in any of these states (omit for all).' }),
       labels: t.arg({ type: [LabelFilter], description: 'Keep allocations carrying every one of these labels.' }),
@@ -42,7 +42,7 @@ builder.objectField(Resource, 'allocation', (t) => t.field({
     + 'links to (only for the offering types in LINK_RESOURCE_OFFERING_TYPES, when set). Null when there is none, or it is not reachable.',
   // The project's link comes with the project wherever the operation reads one (`project(uuid:) { resources { allocation } }`):
   // the allocation level then starts when the resources arrive, not after another project call.
-  extensions: { waldur: [...RESOURCE_ALLOCATION_FIELDS], waldurAlso: { Project: ['backend_id'] } },
+  extensions: { waldur: [...RESOURCE_ALLOCATION_FIELDS], waldurAlso: { Project: ['uuid', 'backend_id'] } },
   resolve: (resource, _args, ctx, info) => resourceAllocation(resource, ctx, info),
 }));
 

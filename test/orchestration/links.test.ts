@@ -12,6 +12,20 @@ const PROJECT_LINKS = /* GraphQL */ `
   }`;
 
 describe('the links between the marketplace and orchestration', () => {
+  it('should link a listed project whose selection names neither uuid nor any other project field', async () => {
+    await using stack = await startStack();
+    const answer = await stack.query(`{ projects(first: 50) { nodes { name orchestrationProjectId allocations { allocationId } } } }`, {}, 'staff');
+
+    expect(answer.errors).toBeUndefined();
+    const linked = new Set(stack.sims.waldur.links.map((l: any) => l.orchestrationProjectId));
+    const ids = answer.data.projects.nodes.map((p: any) => p.orchestrationProjectId).filter(Boolean);
+    expect(ids.length).toBe(linked.size);
+    for (const id of ids) expect(linked.has(id)).toBe(true);
+    // The project's uuid is what its link is looked up by: the list must ask for it even when no field shows it.
+    const lists = (await stack.requests('waldur')).filter((r) => r.path === '/api/projects/');
+    expect(lists.every((r) => new URLSearchParams(r.query).getAll('field').includes('uuid'))).toBe(true);
+  });
+
   it('should answer null, not an error, when the linked project\'s allocation list is 404', async () => {
     await using stack = await startStack();
     const link = stack.sims.waldur.links[0];
