@@ -1,9 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
-import { createGateway } from '../../src/server.ts';
+import { startReplica } from '../helpers/replica.ts';
 import { startStack } from '../helpers/stack.ts';
 
 // Needs a real Redis: set REDIS_URL_TEST (`.ci/run` does, so CI cannot skip these).
@@ -15,16 +13,9 @@ const SUBSCRIPTION = 'subscription ($uuid: String!) { orderUpdated(uuid: $uuid) 
 describe.skipIf(!redisUrl)('two gateway replicas in cluster mode (needs REDIS_URL_TEST)', () => {
   it('should poll a watched order from one replica only and deliver its changes through both', async () => {
     await using stack = await startStack({ env: { REDIS_URL: redisUrl!, POLL_INTERVAL_MS: '50' } });
-    const second = createGateway(loadConfig({
-      PORT: '0', LOG_LEVEL: 'silent', POLL_INTERVAL_MS: '50', REDIS_URL: redisUrl!,
-      WALDUR_URL: stack.sims.waldurUrl, ORCHESTRATION_URL: stack.sims.orchestrationUrl,
-      ORCHESTRATION_TOKEN_URL: stack.sims.orchestrationTokenUrl, ORCHESTRATION_CLIENT_ID: stack.sims.serviceAccount.clientId,
-      ORCHESTRATION_CLIENT_SECRET: stack.sims.serviceAccount.clientSecret, ORCHESTRATION_REFRESH_TOKEN: stack.sims.serviceAccount.refreshToken,
-      LINK_OFFERING_UUIDS: stack.sims.waldur.orchestrationOfferingUuid,
-    }), { logger: createLogger('silent') });
-    const secondUrl = await second.start();
+    const second = await startReplica(stack, redisUrl!, '50');
     const token = `Token ${stack.principal('staff').waldurToken}`;
-    const clients: Client[] = [stack.wsUrl, secondUrl.replace(/^http/, 'ws')]
+    const clients: Client[] = [stack.wsUrl, second.wsUrl]
       .map((url) => createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: token }, retryAttempts: 0 }));
     try {
       const orders = await stack.query(`{ orders(first: 1, filter: { state: [PENDING_PROVIDER] }) { nodes { uuid } } }`);
