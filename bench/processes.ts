@@ -6,6 +6,8 @@ export interface BenchProcess {
   /** The process's own CPU time so far (user + system) and memory. */
   usage(): Promise<{ cpuMs: number; rssBytes: number; heapBytes: number }>;
   stop(): Promise<void>;
+  /** Sends a message and waits for the answer of the given type (bench/profile.ts). */
+  ask<T>(message: { type: string }, answer: string): Promise<T>;
 }
 
 const here = (file: string) => new URL(file, import.meta.url);
@@ -25,9 +27,9 @@ function nextMessage<T>(child: ChildProcess, type?: string): Promise<T> {
 }
 
 /** Forks `serve.ts <kind>` and waits until it listens. */
-export async function forkBench(kind: string, settings: unknown, env: Record<string, string> = {}): Promise<BenchProcess> {
+export async function forkBench(kind: string, settings: unknown, env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<BenchProcess> {
   const child = fork(here('./serve.ts'), [kind], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...nodeFlags],
     env: { ...process.env, ...env, BENCH_SETTINGS: JSON.stringify(settings) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -43,6 +45,11 @@ export async function forkBench(kind: string, settings: unknown, env: Record<str
       });
       queue = answer.catch(() => undefined);
       return answer;
+    },
+    ask<T>(message: { type: string }, answer: string) {
+      const reply = nextMessage<T>(child, answer);
+      child.send(message);
+      return reply;
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -98,10 +98,29 @@ async function start(kind: string): Promise<{ info: Record<string, unknown>; clo
 }
 
 const running = await start(process.argv[2]);
+let inspector: import('node:inspector').Session | undefined;
+
+/** bench/profile.ts: a V8 CPU profile of the measured window only (no start-up, no warm-up). */
+async function profile(type: string): Promise<unknown> {
+  const { Session } = await import('node:inspector');
+  const post = (method: string) => new Promise<any>((resolve, reject) => inspector!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  if (type === 'profile-start') {
+    inspector = new Session();
+    inspector.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+    return null;
+  }
+  const { profile: result } = await post('Profiler.stop');
+  inspector?.disconnect();
+  return result;
+}
 process.on('message', (message: { type: string }) => {
   if (message.type === 'usage') {
     const cpu = process.cpuUsage();
     send({ type: 'usage', cpuMs: (cpu.user + cpu.system) / 1000, rssBytes: process.memoryUsage().rss, heapBytes: process.memoryUsage().heapUsed });
+  } else if (message.type === 'profile-start' || message.type === 'profile-stop') {
+    void profile(message.type).then((result) => send({ type: 'profile', result }));
   } else if (message.type === 'stop') {
     void running.close().finally(() => process.exit(0));
   }
