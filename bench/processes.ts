@@ -27,8 +27,8 @@ function nextMessage<T>(child: ChildProcess, type?: string): Promise<T> {
 }
 
 /** Forks `serve.ts <kind>` and waits until it listens. */
-export async function forkBench(kind: string, settings: unknown, env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<BenchProcess> {
-  const child = fork(here('./serve.ts'), [kind], {
+export async function forkBench(kind: string, settings: unknown, env: Record<string, string> = {}, nodeFlags: string[] = [], serve = here('./serve.ts')): Promise<BenchProcess> {
+  const child = fork(serve, [kind], {
     execArgv: ['--import', 'tsx', ...nodeFlags],
     env: { ...process.env, ...env, BENCH_SETTINGS: JSON.stringify(settings) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

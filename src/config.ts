@@ -59,6 +59,8 @@ export interface Config {
   pollIntervalMs: number;
   /** gzip JSON answers for clients that accept it. */
   compressResponses: boolean;
+  /** Queries and mutations run compiled by graphql-jit (http/jit.ts); false: graphql-js interprets every request. */
+  compiledExecution: boolean;
   limits: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number; bodyLimitBytes: number; maxWatchedPerCaller: number; maxNodeIds: number };
   /** Operations: tracing (off without an endpoint), trusted documents, federation subgraph mode. */
   telemetry: { otlpEndpoint: string | undefined; serviceName: string };
@@ -76,7 +78,7 @@ export const ENV_DEFAULTS = {
   ORCHESTRATION_PATHS: '{}',
   UPSTREAM_TIMEOUT_MS: '10000', UPSTREAM_RETRIES: '2', UPSTREAM_CONNECTIONS: '32',
   UPSTREAM_BREAKER_FAILURE_PERCENT: '50', UPSTREAM_BREAKER_WINDOW_MS: '10000', UPSTREAM_BREAKER_MIN_CALLS: '20',
-  UPSTREAM_BREAKER_RESET_MS: '10000', UPSTREAM_COMPRESSION: 'false', COMPRESS_RESPONSES: 'true',
+  UPSTREAM_BREAKER_RESET_MS: '10000', UPSTREAM_COMPRESSION: 'false', COMPRESS_RESPONSES: 'true', COMPILED_EXECUTION: 'true',
   WALDUR_TIMEOUT_MS: undefined, ORCHESTRATION_TIMEOUT_MS: undefined,
   LINK_OFFERING_UUIDS: '', LINK_TRUST_PROJECT_FIELD: undefined, LINK_RESOURCE_OFFERING_TYPES: '',
   REDIS_URL: undefined, POLL_INTERVAL_MS: '2000',
@@ -181,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       resourceOfferingTypes: (raw('LINK_RESOURCE_OFFERING_TYPES') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     },
     compressResponses: bool('COMPRESS_RESPONSES'),
+    compiledExecution: bool('COMPILED_EXECUTION'),
     redisUrl: raw('REDIS_URL'),
     pollIntervalMs: int('POLL_INTERVAL_MS', 50, 3_600_000),
     limits: {

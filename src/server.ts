@@ -9,7 +9,9 @@ import { createContextFactory, type Context, type ContextInput } from './context
 import { toGraphQLError } from './errors.ts';
 import { useResponseCompression } from './http/compression.ts';
 import { useShapeLimits } from './http/armor.ts';
+import { useBodyLimit } from './http/body-limit.ts';
 import { useCostLimit } from './http/cost-limit.ts';
+import { useCompiledExecution } from './http/jit.ts';
 import { useIntrospectionPolicy } from './http/introspection-policy.ts';
 import { useErrorCodes } from './http/error-codes.ts';
 import { graphiqlOptions, renderOfflineGraphiQL } from './http/graphiql-page.ts';
@@ -76,7 +78,8 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
   const yoga: YogaServerInstance<Record<string, unknown>, Context> = createYoga<Record<string, unknown>, Context>({
     schema: tracing ? tracedSchema(served, tracing) : served,
     graphqlEndpoint: '/graphql',
-    maxRequestBodySize: config.limits.bodyLimitBytes,
+    // Enforced by http/body-limit.ts (the last plugin, so it wraps whichever request parser Yoga picks).
+    maxRequestBodySize: false,
     landingPage: false,
     // Closed by default: Yoga would otherwise reflect any Origin and allow credentials.
     cors: config.corsOrigins.length ? { origin: [...config.corsOrigins], credentials: true } : false,
@@ -110,11 +113,13 @@ export function createGateway(config: Readonly<Config>, options: GatewayOptions 
       useIntrospectionPolicy(config.introspection),
       useShapeLimits(config.limits, config.production),
       useCostLimit({ maxCost: config.limits.maxCost }),
+      ...(config.compiledExecution ? [useCompiledExecution()] : []),
       useLiveQueries({ live, contextFor }),
       useErrorCodes({ production: config.production }),
       observer.operations,
       ...(tracing ? [useOperationSpans(tracing)] : []),
       ...(config.compressResponses ? [useResponseCompression()] : []),
+      useBodyLimit(config.limits.bodyLimitBytes),
     ],
   });
 
