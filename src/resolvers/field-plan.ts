@@ -64,8 +64,8 @@ const perFieldMemo = new WeakMap<object, WeakMap<object, Map<string, unknown>>>(
  * row: graphql-js hands every item of a list the same `fieldNodes` array, so 300 orders walk their selection once.
  */
 function perField<T>(info: GraphQLResolveInfo, key: string, compute: () => T): T {
-  let byNodes = perFieldMemo.get(info.variableValues);
-  if (!byNodes) perFieldMemo.set(info.variableValues, (byNodes = new WeakMap()));
+  let byNodes = perFieldMemo.get(scopeOf(info));
+  if (!byNodes) perFieldMemo.set(scopeOf(info), (byNodes = new WeakMap()));
   let answers = byNodes.get(info.fieldNodes);
   if (!answers) byNodes.set(info.fieldNodes, (answers = new Map()));
   if (!answers.has(key)) answers.set(key, compute());
@@ -106,9 +106,18 @@ export function selectedFieldNames(info: GraphQLResolveInfo): ReadonlySet<string
   });
 }
 
+/**
+ * What the answers above depend on besides the field nodes: the operation, and its variables when it declares any
+ * (@skip/@include may read them). An operation without variables plans once for every request that sends it, as
+ * Yoga's parse cache hands each the same document.
+ */
+function scopeOf(info: GraphQLResolveInfo): object {
+  return info.operation.variableDefinitions?.length ? info.variableValues : info.operation;
+}
+
 function planOf(info: GraphQLResolveInfo): Plan {
-  let byOperation = plans.get(info.variableValues);
-  if (!byOperation) plans.set(info.variableValues, (byOperation = new Map()));
+  let byOperation = plans.get(scopeOf(info));
+  if (!byOperation) plans.set(scopeOf(info), (byOperation = new Map()));
   let plan = byOperation.get(info.operation);
   if (!plan) {
     plan = new Map();
