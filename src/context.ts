@@ -38,19 +38,38 @@ export interface Context {
   /**
    * Replaces the loaders (and the access evidence behind the orchestration caller) with fresh ones. A subscription
    * keeps one context for all its events; each event calls this so nested fields are read anew, not from the cache.
+   * With the event's shared reads (of this same caller: `reads.scope` must be the principal key, else they are not
+   * used), the fresh loaders read through them, so the poller's subscribers make each nested read once per event.
    */
-  renewLoaders(this: Context): void;
+  renewLoaders(this: Context, reads?: SharedReads): void;
+}
+
+/** Reads shared by one caller's subscribers of one poller while they resolve one event (subscriptions/shared-reads.ts). */
+export interface SharedReads extends ReadTracker {
+  /** The principal key of the caller they were read for. */
+  readonly scope: string;
+}
+
+/** One event of a shared poller: the polled value and the reads its resolution may share. */
+export interface Polled<T> {
+  value: T;
+  reads: SharedReads;
+}
+
+/** What a shared poller polls (subscriptions/poll-source.ts). */
+export interface PolledSource<T> {
+  key: string;
+  scope: string;
+  fetch(signal: AbortSignal): Promise<T>;
+  fingerprint(value: T): string;
+  isTerminal(value: T): boolean;
 }
 
 /** What subscriptions need of the poller registry (declared here so the context does not depend on it). */
 export interface Pollers {
-  subscribe<T>(source: {
-    key: string;
-    scope: string;
-    fetch(signal: AbortSignal): Promise<T>;
-    fingerprint(value: T): string;
-    isTerminal(value: T): boolean;
-  }): AsyncIterableIterator<T>;
+  subscribe<T>(source: PolledSource<T>): AsyncIterableIterator<T>;
+  /** Like `subscribe`, with each event's shared reads: what subscription resolvers pass to `renewLoaders`. */
+  watch<T>(source: PolledSource<T>): AsyncIterableIterator<Polled<T>>;
 }
 
 export interface ContextInput {
@@ -76,9 +95,10 @@ export function createContextFactory(config: Readonly<Config>, upstreams: Upstre
       logger: logger.child({ requestId: principal.requestId }),
       callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal, isStaff, track),
       // `this`, not `context`: Yoga spreads the context it is given into its own object, and the resolvers see that copy.
-      renewLoaders(this: Context) {
+      renewLoaders(this: Context, reads?: SharedReads) {
         staff = undefined;
-        const fresh = bindCallers(config, upstreams, principal, signal, isStaff, track);
+        const shared = reads?.scope === principal.key ? reads : undefined;
+        const fresh = bindCallers(config, upstreams, principal, signal, isStaff, track ?? shared);
         Object.assign(this, { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access });
         this.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links, observeBatch });
       },
