@@ -4,36 +4,30 @@
  * (one per order) and with 1,000, each on fresh orders of the same gateway, it reports the upstream calls made while
  * they subscribe (until every one has its first event), the calls from a change of every order until every subscriber
  * has it, upstream polls/s over a quiet window, and the gateway's heap growth per subscription (gc'd, KiB).
- * The simulators run in their own process and the clients in another (bench/live-clients.ts): the heap measured is
- * the gateway's. BENCH_SUBSCRIPTIONS_WINDOW_S (default 10) is the polling window; POLL_INTERVAL_MS the gateway's (2000).
+ * The gateway runs in its own process (bench/serve.ts: compiled JavaScript when `npm run build` made dist/, with
+ * --expose-gc), the simulators in another and the clients in a third (bench/live-clients.ts): the heap is the gateway's.
+ * BENCH_SUBSCRIPTIONS_WINDOW_S (default 10) is the polling window; POLL_INTERVAL_MS the gateway's (2000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'undici';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/logger.ts';
-import { createGateway } from '../src/server.ts';
-import { forkBench } from './processes.ts';
+import { forkBench, type BenchProcess } from './processes.ts';
 
 const SUBSCRIPTION = 'subscription OrderWatch($uuid: String!) { orderUpdated(uuid: $uuid) { uuid state resource { name state } } }';
 const ORDERS_PER_ROUND = 10;
 
 export interface SubscriptionBenchRow {
-  subscribers: number; orders: number; subscribeCalls: number; eventCalls: number; pollsPerSecond: number; heapKiBPerSubscription: number;
+  subscribers: number; orders: number; subscribeCalls: number; eventCalls: number; pollsPerSecond: number; heapMb: number; heapKiBPerSubscription: number;
 }
 
 export async function runSubscriptionBench({
   windowS = Number(process.env.BENCH_SUBSCRIPTIONS_WINDOW_S ?? 10), pollMs = process.env.POLL_INTERVAL_MS ?? '2000', rounds = [10, 1000],
 } = {}): Promise<SubscriptionBenchRow[]> {
-  const sims = await forkBench('simulators', { latencyMs: 2, scale: 3, compressed: false });
+  const settings = { latencyMs: 2, scale: 3, compressed: false };
+  const sims = await forkBench('simulators', settings);
   const { info } = sims;
-  const config = loadConfig({
-    PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production', POLL_INTERVAL_MS: pollMs, MAX_WATCHED_PER_CALLER: '10000',
-    WALDUR_URL: info.waldurUrl, ORCHESTRATION_URL: info.orchestrationUrl, ORCHESTRATION_TOKEN_URL: info.orchestrationTokenUrl,
-    ORCHESTRATION_CLIENT_ID: info.serviceAccount.clientId, ORCHESTRATION_CLIENT_SECRET: info.serviceAccount.clientSecret,
-    ORCHESTRATION_REFRESH_TOKEN: info.serviceAccount.refreshToken, LINK_OFFERING_UUIDS: info.linkOfferingUuids.join(','),
-  });
-  const gateway = createGateway(config, { logger: createLogger('silent') });
-  const url = await gateway.start();
+  const gateway = await forkBench('junction', { ...settings, upstreams: info }, { NODE_ENV: 'production', POLL_INTERVAL_MS: pollMs, MAX_WATCHED_PER_CALLER: '10000' }, ['--expose-gc']);
+  const url = gateway.info.url as string;
+  compiled = gateway.info.compiled === true;
   const token = (info.principals as Array<{ role: string; waldurToken: string }>).find((p) => p.role === 'staff')!.waldurToken;
   const control = async (service: 'waldurUrl' | 'orchestrationUrl', method: 'GET' | 'POST', path: string, body?: unknown) =>
     (await request(`${new URL(info[service]).origin}/__sim/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } })).body.json() as Promise<any>;
@@ -48,10 +42,12 @@ export async function runSubscriptionBench({
   const rows: SubscriptionBenchRow[] = [];
   try {
     const orders = await openOrders(url, token, ORDERS_PER_ROUND * rounds.length);
+    // Warm-up (first-use allocations are not per subscription): the first round's orders, never advanced.
+    await (await startClients(url.replace(/^http/, 'ws'), token, orders.slice(0, ORDERS_PER_ROUND).map((uuid) => ({ uuid })), ORDERS_PER_ROUND)).stop();
+    await sleep(Number(pollMs));
     for (const [round, subscribers] of rounds.entries()) {
       const watched = orders.slice(round * ORDERS_PER_ROUND, (round + 1) * ORDERS_PER_ROUND);
-      heap();
-      const before = heap();
+      const before = await heap(gateway);
       const start = await calls();
       const clients = await startClients(url.replace(/^http/, 'ws'), token, watched.map((uuid) => ({ uuid })), subscribers);
       try {
@@ -61,13 +57,13 @@ export async function runSubscriptionBench({
         const windowStart = await calls();
         await sleep(windowS * 1000);
         const pollsPerSecond = ((await calls()) - windowStart) / windowS;
-        const after = heap();
+        const after = await heap(gateway);
         const beforeEvent = await calls();
         const seen = clients.seen(2);
         for (const uuid of watched) await control('waldurUrl', 'POST', 'advance', { order: uuid });
         await seen;
         const eventCalls = (await calls()) - beforeEvent;
-        rows.push({ subscribers, orders: watched.length, subscribeCalls, eventCalls, pollsPerSecond, heapKiBPerSubscription: (after - before) / 1024 / subscribers });
+        rows.push({ subscribers, orders: watched.length, subscribeCalls, eventCalls, pollsPerSecond, heapMb: (after - before) / 2 ** 20, heapKiBPerSubscription: (after - before) / 1024 / subscribers });
       } finally {
         await clients.stop();
         await sleep(Number(pollMs));
@@ -79,6 +75,9 @@ export async function runSubscriptionBench({
   }
   return rows;
 }
+
+/** Whether the last run's gateway ran compiled JavaScript (dist/), for the table's notes. */
+let compiled = false;
 
 /** Orders that are not finished yet (each will emit when advanced). */
 async function openOrders(url: string, token: string, needed: number): Promise<string[]> {
@@ -92,12 +91,10 @@ async function openOrders(url: string, token: string, needed: number): Promise<s
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function heap(): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('subscription bench: run node with --expose-gc (npm run bench does)');
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
+async function heap(gateway: BenchProcess): Promise<number> {
+  const answer = await gateway.ask<{ heapBytes: number; collected: boolean }>({ type: 'heap' }, 'heap');
+  if (!answer.collected) throw new Error('subscription bench: the gateway process has no gc (--expose-gc)');
+  return answer.heapBytes;
 }
 
 /** The clients' process: resolves once every client has its first event; `seen(k)` once every one has had k. */
@@ -140,15 +137,16 @@ export function printSubscriptionBench(rows: SubscriptionBenchRow[], pollMs = pr
   const lines = [
     '## Subscriptions: orderUpdated fan-out over 10 orders (bench/subscriptions.ts)',
     '',
-    '| subscribers | orders | upstream calls to subscribe | calls for one change of every order | upstream polls/s | gateway heap per subscription KiB |',
-    '|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.subscribers} | ${r.orders} | ${r.subscribeCalls} | ${r.eventCalls} | ${r.pollsPerSecond.toFixed(2)} | ${r.heapKiBPerSubscription.toFixed(1)} |`),
+    '| subscribers | orders | upstream calls to subscribe | calls for one change of every order | upstream polls/s | gateway heap growth MB | per subscription KiB |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.subscribers} | ${r.orders} | ${r.subscribeCalls} | ${r.eventCalls} | ${r.pollsPerSecond.toFixed(2)} | ${r.heapMb.toFixed(1)} | ${r.heapKiBPerSubscription.toFixed(1)} |`),
     '',
     `Each subscriber: \`orderUpdated(uuid:) { uuid state resource { name state } }\` over graphql-ws, staff principal, one`,
     `connection each, simulator scale 3, SIM_LATENCY_MS=2, POLL_INTERVAL_MS=${pollMs} (stretched up to 4x while nothing changes).`,
     'Calls: both simulators\' request counters, from the first subscribe until every subscriber has its first event, and from',
     'advancing every order until every subscriber has the change (polls in between included). Heap: growth of the gateway',
-    'process\'s heap (gc\'d) with the subscribers connected, divided by their number; the clients run in a child process.',
+    `process's heap (gc'd, after a warm-up) with the subscribers connected; the gateway runs ${compiled ? 'compiled JavaScript (dist/)' : 'TypeScript through tsx (run npm run build for dist/)'}`,
+    'in its own process, NODE_ENV=production; the clients in another.',
     '',
   ];
   const text = lines.join('\n');

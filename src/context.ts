@@ -48,6 +48,8 @@ export interface Context {
 export interface SharedReads extends ReadTracker {
   /** The principal key of the caller they were read for. */
   readonly scope: string;
+  /** Builds `name` once for this event (and caller): its subscribers share one set of loaders. */
+  once<V>(name: string, build: () => V): V;
 }
 
 /** One event of a shared poller: the polled value and the reads its resolution may share. */
@@ -87,8 +89,10 @@ export interface ContextInput {
 export function createContextFactory(config: Readonly<Config>, upstreams: Upstreams, pollers: Pollers, logger: Logger, observeBatch?: BatchObserver) {
   return ({ headers, signal, requestId, track, principal = principalFrom(headers, requestId) }: ContextInput): Context => {
     let staff: Promise<boolean> | undefined;
-    const isStaff = () => (staff ??= context.waldur.get<{ is_staff?: boolean }>('users/me', [['field', 'is_staff']]).then((me) => me.is_staff === true));
+    // Not `context.waldur`: a closure over `context` would keep its first loaders alive for a subscription's lifetime.
+    const isStaff = () => (staff ??= staffCaller.get<{ is_staff?: boolean }>('users/me', [['field', 'is_staff']]).then((me) => me.is_staff === true));
     const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal, isStaff, track);
+    let staffCaller = waldur;
     const context: Context = {
       config, principal, waldur, orchestration, access, signal, pollers, isStaff,
       loaders: createLoaders({ waldur, orchestration, config, links, observeBatch }),
@@ -98,9 +102,15 @@ export function createContextFactory(config: Readonly<Config>, upstreams: Upstre
       renewLoaders(this: Context, reads?: SharedReads) {
         staff = undefined;
         const shared = reads?.scope === principal.key ? reads : undefined;
-        const fresh = bindCallers(config, upstreams, principal, signal, isStaff, track ?? shared);
-        Object.assign(this, { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access });
-        this.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links, observeBatch });
+        const renewed = () => {
+          const fresh = bindCallers(config, upstreams, principal, signal, isStaff, track ?? shared);
+          const loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links, observeBatch });
+          return { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access, loaders };
+        };
+        // The same caller would build the same loaders: its subscribers to one event share one set (and its memory).
+        const set = shared ? shared.once('loaders', renewed) : renewed();
+        staffCaller = set.waldur;
+        Object.assign(this, set);
       },
     };
     return context;

@@ -12,6 +12,7 @@ import type { SharedReads } from '../context.ts';
  */
 export class EventReads implements SharedReads {
   private reads = new Map<string, Promise<unknown>>();
+  private built = new Map<string, unknown>();
   private startedAt: number;
 
   constructor(
@@ -24,10 +25,7 @@ export class EventReads implements SharedReads {
   }
 
   read<T>(key: string, fetch: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.now() - this.startedAt > this.maxAgeMs) {
-      this.reads = new Map();
-      this.startedAt = this.now();
-    }
+    this.expireWhenOld();
     let read = this.reads.get(key) as Promise<T> | undefined;
     if (!read) {
       read = fetch(this.signal);
@@ -38,8 +36,21 @@ export class EventReads implements SharedReads {
     return read;
   }
 
+  once<V>(name: string, build: () => V): V {
+    this.expireWhenOld();
+    if (!this.built.has(name)) this.built.set(name, build());
+    return this.built.get(name) as V;
+  }
+
   /** Number of distinct reads held now (for tests). */
   get size(): number {
     return this.reads.size;
+  }
+
+  private expireWhenOld(): void {
+    if (this.now() - this.startedAt <= this.maxAgeMs) return;
+    this.reads = new Map();
+    this.built = new Map();
+    this.startedAt = this.now();
   }
 }

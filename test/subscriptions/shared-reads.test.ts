@@ -37,6 +37,16 @@ describe('EventReads: the reads one event of a poller shares among its subscribe
     expect(await reads.read('k', fetch)).toBe(2);
     expect(await reads.read('k', fetch)).toBe(2);
   });
+
+  it('should build a shared value once per generation', () => {
+    let now = 0;
+    const reads = new EventReads('alice', signal, 1000, () => now);
+    let builds = 0;
+    const build = () => ({ build: ++builds });
+    expect(reads.once('loaders', build)).toBe(reads.once('loaders', build));
+    now = 1001;
+    expect(reads.once('loaders', build)).toEqual({ build: 2 });
+  });
 });
 
 describe('PollerRegistry.watch', () => {
@@ -76,7 +86,7 @@ describe('renewLoaders with shared reads', () => {
   }
   const tracker = (scope: string) => {
     const keys: string[] = [];
-    const reads: SharedReads = { scope, read: (key, fetch) => (keys.push(key), fetch(signal)) };
+    const reads: SharedReads = { scope, read: (key, fetch) => (keys.push(key), fetch(signal)), once: (_name, build) => build() };
     return { reads, keys };
   };
 
@@ -87,6 +97,20 @@ describe('renewLoaders with shared reads', () => {
     await ctx.waldur.retrieve('marketplace-resources', 'r1', ['state']);
     expect(keys).toEqual(['waldur.retrieve(["marketplace-resources","r1",["state"]])']);
     expect(upstreamCalls).toHaveLength(1);
+  });
+
+  it('should give one caller\'s subscribers of one event one set of loaders, and another caller its own', () => {
+    const first = contextOf('Token alice');
+    const second = contextOf('Token alice');
+    const other = contextOf('Token bob');
+    const reads = new EventReads(first.ctx.principal.key, signal, 1000);
+    first.ctx.renewLoaders(reads);
+    second.ctx.renewLoaders(reads);
+    other.ctx.renewLoaders(reads);
+    expect(second.ctx.loaders).toBe(first.ctx.loaders);
+    expect(other.ctx.loaders).not.toBe(first.ctx.loaders);
+    first.ctx.renewLoaders(new EventReads(first.ctx.principal.key, signal, 1000));
+    expect(first.ctx.loaders).not.toBe(second.ctx.loaders);
   });
 
   it('should never read through another caller\'s shared reads', async () => {
