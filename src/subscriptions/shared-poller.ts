@@ -2,9 +2,9 @@ import type { SharedReads } from '../context.ts';
 import { nextDelay, type PollEvent, type PollSource, type PollTiming } from './poll-source.ts';
 import { EventReads } from './shared-reads.ts';
 
-/** Receives each event with the reads its subscribers share while resolving it. */
 const UNCANCELLED = new AbortController().signal;
 
+/** Receives each event with the reads its subscribers share while resolving it. */
 type Listener<T> = (event: PollEvent<T>, reads: SharedReads) => void;
 
 /** Errors that polling again cannot fix: the object is gone or the caller lost access. */
