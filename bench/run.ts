@@ -10,15 +10,18 @@
  * repetition and their median reported. Writes bench/results/latest.md and latest.json.
  * Knobs: SIM_LATENCY_MS (20), SIM_SCALE (20), BENCH_REPS (3), BENCH_OPS (20 sequential operations per system and
  * repetition), BENCH_WARMUP_OPS (15), BENCH_LOAD_SECONDS (3; 0 skips the load phase), BENCH_CONNECTIONS (50),
- * BENCH_SCENARIOS (comma-separated keys), BENCH_COMPRESSION (1: upstreams and clients use gzip/br), BENCH_LIVE (0 skips the
- * live-query part, bench/live-queries.ts; BENCH_LIVE_WINDOW_S sets its measuring window).
+ * BENCH_SCENARIOS (comma-separated keys; `none` runs only the parts below), BENCH_COMPRESSION (1: upstreams and clients use
+ * gzip/br), BENCH_LIVE (0 skips the live-query part, bench/live-queries.ts; BENCH_LIVE_WINDOW_S sets its measuring window),
+ * BENCH_SUBSCRIPTIONS (0 skips the subscription fan-out part, bench/subscriptions.ts; BENCH_SUBSCRIPTIONS_WINDOW_S).
+ * Each part replaces its own section of latest.md, so one part can be re-run alone.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'undici';
 import { printLiveBench, runLiveBench } from './live-queries.ts';
 import { forkBench, runLoad, type BenchProcess } from './processes.ts';
 import { renderMarkdown, summarise, type Measured } from './report.ts';
 import { SCENARIOS, type Fixture, type Scenario } from './scenarios.ts';
+import { printSubscriptionBench, runSubscriptionBench } from './subscriptions.ts';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const settings = {
@@ -52,6 +55,7 @@ async function op(system: System, s: Scenario): Promise<{ ms: number; bytes: num
 
 async function main() {
   const started = Date.now();
+  if (scenarios.length === 0) return runParts(existsSync(LATEST_MD) ? readFileSync(LATEST_MD, 'utf8') : '');
   const sims = await forkBench('simulators', settings);
   const staff = (sims.info.principals as Array<{ role: string; waldurToken: string; orchestrationToken: string }>).find((p) => p.role === 'staff')!;
   const fixture = pickFixture(sims.info.links as Array<{ waldurProjectUuid: string; orchestrationProjectId: string; allocations: Array<{ resourceUuid: string }> }>);
@@ -138,11 +142,30 @@ async function main() {
   process.stdout.write(markdown);
   await Promise.all([junction, direct, mesh, sims].map((p) => p.stop()));
   await agent.close();
-  // Live queries (bench/live-queries.ts): upstream polls/s and gateway heap for 1,000 clients on 10 live queries.
-  if (process.env.BENCH_LIVE !== '0') {
-    const live = await runLiveBench();
-    writeFileSync(new URL('./results/latest.md', import.meta.url), `${markdown}\n${printLiveBench(live)}`);
-  }
+  await runParts(markdown);
+}
+
+const LATEST_MD = new URL('./results/latest.md', import.meta.url);
+
+/**
+ * Live queries (bench/live-queries.ts: polls/s and heap for 1,000 clients on 10 live queries) and subscription fan-out
+ * (bench/subscriptions.ts: 1,000 subscribers on 10 orders), each replacing its section of latest.md.
+ */
+async function runParts(markdown: string): Promise<void> {
+  let text = markdown;
+  if (process.env.BENCH_LIVE !== '0') text = withSection(text, printLiveBench(await runLiveBench()));
+  if (process.env.BENCH_SUBSCRIPTIONS !== '0') text = withSection(text, printSubscriptionBench(await runSubscriptionBench()));
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(LATEST_MD, text);
+}
+
+/** Replaces the section with the same heading (up to its colon) and everything to the next `## ` heading, or appends it. */
+function withSection(markdown: string, section: string): string {
+  const heading = section.slice(0, section.indexOf(':') + 1);
+  const at = markdown.indexOf(`\n${heading}`);
+  if (at < 0) return `${markdown}\n${section}`;
+  const next = markdown.indexOf('\n## ', at + 1);
+  return `${markdown.slice(0, at + 1)}${section}${next < 0 ? '' : markdown.slice(next)}`;
 }
 
 /** A project linked to an orchestration project with two or more allocations, and one of its resources. */

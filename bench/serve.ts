@@ -5,7 +5,8 @@
  *   `serve.ts direct`     — a hand-written backend-for-frontend: GET /screen/<key> runs the direct REST calls;
  *   `serve.ts mesh`       — GraphQL Mesh; GET /screen/<key>?sparse=1 runs its client's rounds in-process (no socket
  *                           per round: this favours Mesh a little).
- * It sends `{ ready, ... }` once listening, answers `{ type: 'usage' }` with its CPU time and memory, exits on
+ * It sends `{ ready, ... }` once listening, answers `{ type: 'usage' }` with its CPU time and memory (`{ type: 'heap' }`
+ * with the heap after a full collection, when started with --expose-gc), exits on
  * `{ type: 'stop' }`. Settings arrive in BENCH_SETTINGS (JSON).
  */
 import { existsSync } from 'node:fs';
@@ -119,6 +120,12 @@ process.on('message', (message: { type: string }) => {
   if (message.type === 'usage') {
     const cpu = process.cpuUsage();
     send({ type: 'usage', cpuMs: (cpu.user + cpu.system) / 1000, rssBytes: process.memoryUsage().rss, heapBytes: process.memoryUsage().heapUsed });
+  } else if (message.type === 'heap') {
+    // bench/subscriptions.ts forks the gateway with --expose-gc: the heap that survives a full collection.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    send({ type: 'heap', heapBytes: process.memoryUsage().heapUsed, collected: gc !== undefined });
   } else if (message.type === 'profile-start' || message.type === 'profile-stop') {
     void profile(message.type).then((result) => send({ type: 'profile', result }));
   } else if (message.type === 'stop') {

@@ -38,19 +38,40 @@ export interface Context {
   /**
    * Replaces the loaders (and the access evidence behind the orchestration caller) with fresh ones. A subscription
    * keeps one context for all its events; each event calls this so nested fields are read anew, not from the cache.
+   * With the event's shared reads (of this same caller: `reads.scope` must be the principal key, else they are not
+   * used), the fresh loaders read through them, so the poller's subscribers make each nested read once per event.
    */
-  renewLoaders(this: Context): void;
+  renewLoaders(this: Context, reads?: SharedReads): void;
+}
+
+/** Reads shared by one caller's subscribers of one poller while they resolve one event (subscriptions/shared-reads.ts). */
+export interface SharedReads extends ReadTracker {
+  /** The principal key of the caller they were read for. */
+  readonly scope: string;
+  /** Builds `name` once for this event (and caller): its subscribers share one set of loaders. */
+  once<V>(name: string, build: () => V): V;
+}
+
+/** One event of a shared poller: the polled value and the reads its resolution may share. */
+export interface Polled<T> {
+  value: T;
+  reads: SharedReads;
+}
+
+/** What a shared poller polls (subscriptions/poll-source.ts). */
+export interface PolledSource<T> {
+  key: string;
+  scope: string;
+  fetch(signal: AbortSignal): Promise<T>;
+  fingerprint(value: T): string;
+  isTerminal(value: T): boolean;
 }
 
 /** What subscriptions need of the poller registry (declared here so the context does not depend on it). */
 export interface Pollers {
-  subscribe<T>(source: {
-    key: string;
-    scope: string;
-    fetch(signal: AbortSignal): Promise<T>;
-    fingerprint(value: T): string;
-    isTerminal(value: T): boolean;
-  }): AsyncIterableIterator<T>;
+  subscribe<T>(source: PolledSource<T>): AsyncIterableIterator<T>;
+  /** Like `subscribe`, with each event's shared reads: what subscription resolvers pass to `renewLoaders`. */
+  watch<T>(source: PolledSource<T>): AsyncIterableIterator<Polled<T>>;
 }
 
 export interface ContextInput {
@@ -68,19 +89,28 @@ export interface ContextInput {
 export function createContextFactory(config: Readonly<Config>, upstreams: Upstreams, pollers: Pollers, logger: Logger, observeBatch?: BatchObserver) {
   return ({ headers, signal, requestId, track, principal = principalFrom(headers, requestId) }: ContextInput): Context => {
     let staff: Promise<boolean> | undefined;
-    const isStaff = () => (staff ??= context.waldur.get<{ is_staff?: boolean }>('users/me', [['field', 'is_staff']]).then((me) => me.is_staff === true));
+    // Not `context.waldur`: a closure over `context` would keep its first loaders alive for a subscription's lifetime.
+    const isStaff = () => (staff ??= staffCaller.get<{ is_staff?: boolean }>('users/me', [['field', 'is_staff']]).then((me) => me.is_staff === true));
     const { waldur, links, access, orchestration } = bindCallers(config, upstreams, principal, signal, isStaff, track);
+    let staffCaller = waldur;
     const context: Context = {
       config, principal, waldur, orchestration, access, signal, pollers, isStaff,
       loaders: createLoaders({ waldur, orchestration, config, links, observeBatch }),
       logger: logger.child({ requestId: principal.requestId }),
       callersFor: (pollSignal) => bindCallers(config, upstreams, principal, pollSignal, isStaff, track),
       // `this`, not `context`: Yoga spreads the context it is given into its own object, and the resolvers see that copy.
-      renewLoaders(this: Context) {
+      renewLoaders(this: Context, reads?: SharedReads) {
         staff = undefined;
-        const fresh = bindCallers(config, upstreams, principal, signal, isStaff, track);
-        Object.assign(this, { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access });
-        this.loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links, observeBatch });
+        const shared = reads?.scope === principal.key ? reads : undefined;
+        const renewed = () => {
+          const fresh = bindCallers(config, upstreams, principal, signal, isStaff, track ?? shared);
+          const loaders = createLoaders({ waldur: fresh.waldur, orchestration: fresh.orchestration, config, links: fresh.links, observeBatch });
+          return { waldur: fresh.waldur, orchestration: fresh.orchestration, access: fresh.access, loaders };
+        };
+        // The same caller would build the same loaders: its subscribers to one event share one set (and its memory).
+        const set = shared ? shared.once('loaders', renewed) : renewed();
+        staffCaller = set.waldur;
+        Object.assign(this, set);
       },
     };
     return context;

@@ -1,4 +1,5 @@
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
+import type { Polled, SharedReads } from '../context.ts';
 import { JunctionError } from '../errors.ts';
 import type { PollSource, PollTiming } from './poll-source.ts';
 import { SharedPoller } from './shared-poller.ts';
@@ -31,15 +32,24 @@ export class PollerRegistry {
     private readonly maxPerScope = 200,
   ) {}
 
-  /** The async iterator a subscription resolver returns; `return()` detaches at once, without waiting for a poll. */
+  /** The polled values; `return()` detaches at once, without waiting for a poll. */
   subscribe<T>(source: PollSource<T>): AsyncIterableIterator<T> {
+    return this.stream(source, (value) => value);
+  }
+
+  /** What a subscription resolver returns: each value with the reads its subscribers share while resolving it. */
+  watch<T>(source: PollSource<T>): AsyncIterableIterator<Polled<T>> {
+    return this.stream(source, (value, reads) => ({ value, reads }));
+  }
+
+  private stream<T, R>(source: PollSource<T>, withReads: (value: T, reads: SharedReads) => R): AsyncIterableIterator<R> {
     // A subscriber that reads slowly only ever misses intermediate states, never the latest one.
-    return new Repeater<T>(async (push, stop) => {
+    return new Repeater<R>(async (push, stop) => {
       const poller = this.pollerFor(source);
-      const unlisten = poller.listen((event) => {
+      const unlisten = poller.listen((event, reads) => {
         if (event.kind === 'error') return stop(event.error);
         if (event.kind === 'end') return stop();
-        void push(event.value);
+        void push(withReads(event.value, reads));
         if (event.terminal) stop();
       });
       await stop;

@@ -1,6 +1,11 @@
+import type { SharedReads } from '../context.ts';
 import { nextDelay, type PollEvent, type PollSource, type PollTiming } from './poll-source.ts';
+import { EventReads } from './shared-reads.ts';
 
-type Listener<T> = (event: PollEvent<T>) => void;
+const UNCANCELLED = new AbortController().signal;
+
+/** Receives each event with the reads its subscribers share while resolving it. */
+type Listener<T> = (event: PollEvent<T>, reads: SharedReads) => void;
 
 /** Errors that polling again cannot fix: the object is gone or the caller lost access. */
 function isFatal(error: unknown): boolean {
@@ -17,7 +22,7 @@ export class SharedPoller<T> {
   private readonly listeners = new Set<Listener<T>>();
   private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | undefined;
-  private last: { fingerprint: string; event: PollEvent<T> } | undefined;
+  private last: { fingerprint: string; event: PollEvent<T>; reads: SharedReads } | undefined;
   private unchanged = 0;
   private errors = 0;
   private stopped = false;
@@ -33,7 +38,7 @@ export class SharedPoller<T> {
   /** Adds a listener; it receives the latest value at once if there is one. Returns the unsubscribe function. */
   listen(listener: Listener<T>): () => void {
     this.listeners.add(listener);
-    if (this.last) listener(this.last.event);
+    if (this.last) listener(this.last.event, this.last.reads);
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stop();
@@ -68,22 +73,32 @@ export class SharedPoller<T> {
     this.stopped = true;
     clearTimeout(this.timer);
     this.abort.abort();
-    for (const listener of [...this.listeners]) listener({ kind: 'end' });
+    const reads = this.last?.reads ?? this.readsOfNextEvent();
+    for (const listener of [...this.listeners]) listener({ kind: 'end' }, reads);
     this.onIdle();
   }
 
   /** Feeds an event to every subscriber (also used for events another replica polled, in cluster mode). */
   deliver(event: PollEvent<T>, fingerprint: string): void {
     if (this.last?.fingerprint === fingerprint) return;
-    this.last = { fingerprint, event };
+    const reads = this.readsOfNextEvent();
+    this.last = { fingerprint, event, reads };
     for (const listener of [...this.listeners]) {
       try {
-        listener(event);
+        listener(event, reads);
       } catch {
         // One subscriber's failure must not cost the others this event.
       }
     }
     if (event.kind === 'error' || (event.kind === 'value' && event.terminal)) queueMicrotask(() => this.stop());
+  }
+
+  /**
+   * A new event starts new shared reads: every event's nested fields are read afresh, once for all its subscribers.
+   * Not on the poller's signal: a terminal event is resolved after the poller stopped (the upstream timeout bounds them).
+   */
+  private readsOfNextEvent(): SharedReads {
+    return new EventReads(this.source.scope, UNCANCELLED, this.timing.intervalMs);
   }
 
   private async tick(generation: number): Promise<void> {

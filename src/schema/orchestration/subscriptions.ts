@@ -1,4 +1,6 @@
+import type { ScopedPayload } from '../../loaders/orchestration.ts';
 import { watchAllocation, watchAllocationPayloads, watchPayload } from '../../subscriptions/watchers/orchestration.ts';
+import { resolveEvent } from '../../subscriptions/resolve-event.ts';
 import { builder } from '../builder.ts';
 import { Allocation } from './allocation.ts';
 import { Payload } from './payload.ts';
@@ -17,10 +19,7 @@ builder.subscriptionFields((t) => ({
       id: t.arg.string({ required: true, description: 'The payload id.' }),
     },
     subscribe: (_root, args, ctx) => watchPayload(ctx, args.projectId, args.allocationId, args.id),
-    resolve: (payload, _args, ctx) => {
-      ctx.renewLoaders();
-      return payload;
-    },
+    resolve: (event, _args, ctx) => resolveEvent(ctx, event),
   }),
   allocationUpdated: t.field({
     type: Allocation,
@@ -31,10 +30,7 @@ builder.subscriptionFields((t) => ({
       id: t.arg.string({ required: true, description: 'The allocation id.' }),
     },
     subscribe: (_root, args, ctx) => watchAllocation(ctx, args.projectId, args.id),
-    resolve: (allocation, _args, ctx) => {
-      ctx.renewLoaders();
-      return allocation;
-    },
+    resolve: (event, _args, ctx) => resolveEvent(ctx, event),
   }),
   allocationPayloadsUpdated: t.field({
     type: [Payload],
@@ -45,9 +41,6 @@ builder.subscriptionFields((t) => ({
       allocationId: t.arg.string({ required: true, description: 'The allocation id.' }),
     },
     subscribe: (_root, args, ctx) => watchAllocationPayloads(ctx, args.projectId, args.allocationId),
-    resolve: (payloads, _args, ctx) => {
-      ctx.renewLoaders();
-      return payloads;
-    },
+    resolve: (event, _args, ctx) => resolveEvent<ScopedPayload[]>(ctx, event),
   }),
 }));

@@ -1,4 +1,4 @@
-import type { Context } from '../../context.ts';
+import type { Context, Polled } from '../../context.ts';
 import { parseUuid } from '../../resolvers/global-id.ts';
 import type { Row } from '../../loaders/waldur/row.ts';
 import type { Order, Resource } from '../../upstream/waldur/types.ts';
@@ -12,7 +12,7 @@ const TERMINAL_ORDER_STATES = new Set(['done', 'erred', 'canceled', 'rejected'])
  */
 function watch<T extends { state?: string }>(ctx: Context, collection: string, uuid: string, fields: readonly string[], isTerminal: (row: Row<T>) => boolean) {
   const wanted = [...new Set(['uuid', 'state', 'modified', ...fields])].sort();
-  return ctx.pollers.subscribe<Row<T>>({
+  return ctx.pollers.watch<Row<T>>({
     key: `${collection}:${uuid}:${wanted.join(',')}:${ctx.principal.key}`,
     scope: ctx.principal.key,
     fetch: (signal) => ctx.callersFor(signal).waldur.retrieve<Row<T>>(collection, uuid, wanted),
@@ -35,12 +35,12 @@ const CARRIED_RESOURCE_FIELDS = new Set(['uuid', 'name']);
  * selection reads its resource (`resource { state }`), each poll fetches that resource too and a change of either
  * emits, so `orderUpdated` never shows a resource state older than `resourceUpdated` would.
  */
-export function watchOrder(ctx: Context, uuid: string, fields: readonly string[], resourceFields: readonly string[]): AsyncIterableIterator<PolledOrder> {
+export function watchOrder(ctx: Context, uuid: string, fields: readonly string[], resourceFields: readonly string[]): AsyncIterableIterator<Polled<PolledOrder>> {
   const orderUuid = parseUuid(uuid);
   const withResource = resourceFields.some((field) => !CARRIED_RESOURCE_FIELDS.has(field));
   const wanted = [...new Set(['uuid', 'state', 'modified', ...fields, ...(withResource ? ['marketplace_resource_uuid'] : [])])].sort();
   const linked = [...new Set(['uuid', ...resourceFields])].sort();
-  return ctx.pollers.subscribe<PolledOrder>({
+  return ctx.pollers.watch<PolledOrder>({
     key: `marketplace-orders:${orderUuid}:${wanted.join(',')}:${withResource ? linked.join(',') : '-'}:${ctx.principal.key}`,
     scope: ctx.principal.key,
     fetch: async (signal) => {

@@ -10,7 +10,7 @@ const fingerprint = (value: unknown) => JSON.stringify(value);
  * the moment of subscribing: a subscriber who loses access stops receiving updates with FORBIDDEN.
  */
 export function watchPayload(ctx: Context, projectId: string, allocationId: string, payloadId: string) {
-  return ctx.pollers.subscribe<ScopedPayload>({
+  return ctx.pollers.watch<ScopedPayload>({
     key: `payload:${projectId}/${allocationId}/${payloadId}:${ctx.principal.key}`,
     scope: ctx.principal.key,
     fetch: async (signal) => {
@@ -24,7 +24,7 @@ export function watchPayload(ctx: Context, projectId: string, allocationId: stri
 
 /** An allocation now and after every change; completes once it is Deleted. */
 export function watchAllocation(ctx: Context, projectId: string, allocationId: string) {
-  return ctx.pollers.subscribe<ScopedAllocation>({
+  return ctx.pollers.watch<ScopedAllocation>({
     key: `allocation:${projectId}/${allocationId}:${ctx.principal.key}`,
     scope: ctx.principal.key,
     fetch: async (signal) => ({ ...(await ctx.callersFor(signal).orchestration.getAllocation(projectId, allocationId)), projectId }),
@@ -35,7 +35,7 @@ export function watchAllocation(ctx: Context, projectId: string, allocationId: s
 
 /** The payload list of an allocation now and whenever a payload appears, disappears or changes. */
 export function watchAllocationPayloads(ctx: Context, projectId: string, allocationId: string) {
-  return ctx.pollers.subscribe<ScopedPayload[]>({
+  return ctx.pollers.watch<ScopedPayload[]>({
     key: `payloads:${projectId}/${allocationId}:${ctx.principal.key}`,
     scope: ctx.principal.key,
     fetch: async (signal) => (await ctx.callersFor(signal).orchestration.listPayloads(projectId, allocationId))
