@@ -50,6 +50,20 @@ describe('loadConfig', () => {
     expect(config.upstream.orchestration.timeoutMs).toBe(5000);
   });
 
+  it('should ask a networked upstream for compressed bodies unless told otherwise, and a loopback one only when told', () => {
+    const account = { ORCHESTRATION_TOKEN_URL: 'https://auth.example/token', ORCHESTRATION_CLIENT_ID: 'c', ORCHESTRATION_CLIENT_SECRET: 's', ORCHESTRATION_REFRESH_TOKEN: 'r' };
+    const split = loadConfig({ WALDUR_URL: 'https://waldur.example.org/api/', ORCHESTRATION_URL: 'http://127.0.0.1:9000/api/v0', ...account });
+    expect([split.upstream.waldur.compression, split.upstream.orchestration.compression]).toEqual([true, false]);
+    for (const local of ['http://localhost:8000/api/', 'http://[::1]:8000/api/', 'http://127.0.0.2/api/']) {
+      expect(loadConfig({ WALDUR_URL: local }).upstream.waldur.compression, local).toBe(false);
+    }
+    expect(loadConfig({}).upstream.waldur.compression).toBe(false);
+    const forced = loadConfig({ UPSTREAM_COMPRESSION: 'true', WALDUR_URL: 'http://127.0.0.1:8000/api/' });
+    expect(forced.upstream.waldur.compression).toBe(true);
+    expect(loadConfig({ UPSTREAM_COMPRESSION: 'false', WALDUR_URL: 'https://waldur.example.org/api/' }).upstream.waldur.compression).toBe(false);
+    expect(() => loadConfig({ UPSTREAM_COMPRESSION: 'yes' })).toThrow(/UPSTREAM_COMPRESSION: expected true or false/);
+  });
+
   it('should document every variable and its default in the README', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     for (const name of Object.keys(ENV_DEFAULTS)) expect(readme, `README lacks ${name}`).toContain(`\`${name}\``);

@@ -1,5 +1,5 @@
 /** The one HTTP client for an upstream: keep-alive pool, timeouts, retries within a budget, circuit breaker. */
-import { interceptors, Pool } from 'undici';
+import { Pool } from 'undici';
 import type { UpstreamSettings } from '../config.ts';
 import type { Tracing } from '../tracing.ts';
 import { JunctionError, upstreamFailure, type ErrorCode, type Service } from '../errors.ts';
@@ -45,6 +45,7 @@ export interface UpstreamCallInfo {
   /** Status of the last answer; 0 when none came (timeout, connection failure, open breaker, abort). */
   status: number;
   durationMs: number;
+  /** Response body bytes as received: compressed ones when the upstream compressed them. */
   bytes: number;
   retries: number;
   error?: ErrorCode | 'ABORTED';
@@ -78,7 +79,6 @@ export interface UpstreamHttp {
 export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning = {}, tracing }: UpstreamHttpOptions): UpstreamHttp {
   const base = new URL(baseUrl);
   const pool = new Pool(base.origin, { connections: settings.connections, connectTimeout: Math.min(settings.timeoutMs, 10_000) });
-  const dispatcher = settings.compression ? pool.compose(interceptors.decompress()) : pool;
   const breaker = createBreaker<RawResponse>({
     failureRatio: settings.breakerFailurePercent / 100,
     windowMs: settings.breakerWindowMs,
@@ -110,9 +110,10 @@ export function createUpstreamHttp({ service, baseUrl, settings, onCall, tuning 
         let retryable = false;
         try {
           // Our own failed attempts may have opened the breaker: report what the upstream said, not the breaker.
-          const res = await breaker.run(() => attempt(dispatcher, settings.timeoutMs, { ...req, headers, method, target }, settings.compression), () => failure ?? breakerOpen(service));
+          const res = await breaker.run(() => attempt(pool, settings.timeoutMs, { ...req, headers, method, target }, settings.compression), () => failure ?? breakerOpen(service));
           info.status = res.status;
-          info.bytes += res.bytes;
+          info.bytes += res.wireBytes;
+          if (res.undecodable && res.status >= 200 && res.status < 300) throw malformedBody(service, res.status);
           if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body: req.responseType === 'text' ? (res.text as T) : parseBody<T>(service, method, res), bytes: res.bytes };
           const retryAfter = retryAfterMs(res.headers['retry-after']);
           const seconds = retryAfter === undefined ? undefined : String(Math.ceil(retryAfter / 1000));

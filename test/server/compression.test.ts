@@ -25,7 +25,7 @@ describe('compression', () => {
     expect(wireBytes).toBeLessThan(bytes / 2);
   });
 
-  it('should fetch them plain by default', async () => {
+  it('should fetch them plain by default from loopback upstreams', async () => {
     await using stack = await startStack();
     await stack.resetLogs();
     expect((await stack.query(QUERY)).errors).toBeUndefined();
