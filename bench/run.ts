@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the performance issue's table, measured side by side in one run. Every system runs in its own
  * process (bench/serve.ts) against one simulator process, so CPU time per operation is the serving process's own:
- *   junction    the gateway (NODE_ENV=production, compiled JavaScript when `npm run build` made dist/);
+ *   junction    the gateway (NODE_ENV=production, compiled JavaScript when `npm run build` made dist/; 64 upstream
+ *               connections per origin, as the direct client has);
  *   direct      a hand-written backend-for-frontend making the REST calls a careful client makes — the floor;
  *   mesh-field  GraphQL Mesh with `field:` passed by hand (the fair peer); mesh: Mesh as given.
  * Per screen and system: upstream calls and bytes per operation (decoded, and on the wire), response bytes,
@@ -61,7 +62,7 @@ async function main() {
   const fixture = pickFixture(sims.info.links as Array<{ waldurProjectUuid: string; orchestrationProjectId: string; allocations: Array<{ resourceUuid: string }> }>);
   const shared = { ...settings, upstreams: sims.info, caller: staff, fixture };
   const [junction, direct, mesh] = await Promise.all([
-    forkBench('junction', shared, { NODE_ENV: 'production', UPSTREAM_COMPRESSION: String(settings.compressed), COMPRESS_RESPONSES: String(settings.compressed) }),
+    forkBench('junction', shared, { NODE_ENV: 'production', UPSTREAM_CONNECTIONS: '64', UPSTREAM_COMPRESSION: String(settings.compressed), COMPRESS_RESPONSES: String(settings.compressed) }),
     forkBench('direct', shared),
     forkBench('mesh', shared),
   ]);
