@@ -15,8 +15,18 @@ const DEFAULT_PAGE = 10;
  * graphql-armor's cost limit ignores page sizes, which is the one thing that makes a REST fan-out expensive.
  */
 export function useCostLimit({ maxCost }: { maxCost: number }): Plugin {
+  // An operation without variables costs the same every time: priced once per parsed document (Yoga caches those).
+  const known = new WeakMap<object, Map<string, number>>();
+  const costOf = (args: ExecutionArgs) => {
+    if (getOperationAST(args.document, args.operationName)?.variableDefinitions?.length) return operationCost(args, introspectionScale(args.schema, maxCost));
+    let byName = known.get(args.document);
+    if (!byName) known.set(args.document, (byName = new Map()));
+    const name = args.operationName ?? '';
+    if (!byName.has(name)) byName.set(name, operationCost(args, introspectionScale(args.schema, maxCost)));
+    return byName.get(name)!;
+  };
   const check = (args: ExecutionArgs, reject: (result: ExecutionResult) => void) => {
-    const cost = operationCost(args, introspectionScale(args.schema, maxCost));
+    const cost = costOf(args);
     if (cost > maxCost) {
       const shown = Number.isFinite(cost) ? String(cost) : `over ${maxCost}`;
       reject({
