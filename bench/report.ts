@@ -10,6 +10,8 @@ export interface Measured {
   calls: number;
   bytes: number;
   wireBytes: number;
+  /** Both directions of every upstream exchange, HTTP request and response headers included. */
+  socketBytes: number;
   /** Bytes of the answer the client received (on the wire). */
   responseBytes: number;
   reps: Rep[];
@@ -19,7 +21,7 @@ export interface Ratio { median: number; min: number; max: number }
 export interface ScenarioSummary {
   scenario: string;
   vsDirect: { p50: Ratio; cpu: Ratio; ops: Ratio };
-  vsMeshField?: { bytes: number; p50: Ratio; ops: Ratio };
+  vsMeshField?: { bytes: number; socketBytes: number; p50: Ratio; ops: Ratio };
   misses: string[];
 }
 
@@ -44,7 +46,7 @@ export function summarise(measured: Measured[], scenarios: Scenario[], settings:
     const summary: ScenarioSummary = {
       scenario: s.key,
       vsDirect: { p50: ratio(junction, direct, (r) => r.p50), cpu: ratio(junction, direct, (r) => r.cpuMs), ops: ratio(junction, direct, (r) => r.opsPerSec) },
-      vsMeshField: meshField && { bytes: junction.bytes / meshField.bytes, p50: ratio(junction, meshField, (r) => r.p50), ops: ratio(junction, meshField, (r) => r.opsPerSec) },
+      vsMeshField: meshField && { bytes: junction.bytes / meshField.bytes, socketBytes: junction.socketBytes / meshField.socketBytes, p50: ratio(junction, meshField, (r) => r.p50), ops: ratio(junction, meshField, (r) => r.opsPerSec) },
       misses: [],
     };
     const miss = (ok: boolean, text: string) => { if (!ok) summary.misses.push(text); };
@@ -77,16 +79,16 @@ export function renderMarkdown(meta: Record<string, any>, summary: ScenarioSumma
     '',
     '## Junction against the references (median of per-repetition ratios, range in brackets)',
     '',
-    '| scenario | p50 vs direct REST | CPU/op vs direct REST | ops/s vs direct REST | bytes vs Mesh-with-field= | p50 vs Mesh-with-field= | ops/s vs Mesh-with-field= |',
-    '|---|---|---|---|---|---|---|',
+    '| scenario | p50 vs direct REST | CPU/op vs direct REST | ops/s vs direct REST | bytes vs Mesh-with-field= | exchange bytes vs Mesh-with-field= | p50 vs Mesh-with-field= | ops/s vs Mesh-with-field= |',
+    '|---|---|---|---|---|---|---|---|',
     ...summary.map((s) => `| ${title(s.scenario)} | ${x(s.vsDirect.p50)} | ${x(s.vsDirect.cpu)} | ${x(s.vsDirect.ops)} | `
-      + `${s.vsMeshField ? `${s.vsMeshField.bytes.toFixed(2)}×` : '—'} | ${s.vsMeshField ? x(s.vsMeshField.p50) : '—'} | ${s.vsMeshField ? x(s.vsMeshField.ops) : '—'} |`),
+      + `${s.vsMeshField ? `${s.vsMeshField.bytes.toFixed(2)}×` : '—'} | ${s.vsMeshField ? `${s.vsMeshField.socketBytes.toFixed(2)}×` : '—'} | ${s.vsMeshField ? x(s.vsMeshField.p50) : '—'} | ${s.vsMeshField ? x(s.vsMeshField.ops) : '—'} |`),
     '',
     '## Per system (medians over repetitions)',
     '',
-    '| scenario | system | calls/op | upstream bytes/op | on the wire | response bytes | p50 ms | p99 ms | ops/s | CPU ms/op (load) | CPU ms/op (sequential) |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...measured.map((m) => `| ${m.scenario} | ${m.system} | ${m.calls} | ${m.bytes} | ${m.wireBytes} | ${m.responseBytes} | `
+    '| scenario | system | calls/op | upstream bytes/op | on the wire | exchanges incl. headers | response bytes | p50 ms | p99 ms | ops/s | CPU ms/op (load) | CPU ms/op (sequential) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...measured.map((m) => `| ${m.scenario} | ${m.system} | ${m.calls} | ${m.bytes} | ${m.wireBytes} | ${m.socketBytes} | ${m.responseBytes} | `
       + `${num(median(m.reps.map((r) => r.p50)))} | ${num(median(m.reps.map((r) => r.p99)))} | ${num(median(m.reps.map((r) => r.opsPerSec)), 0)} | `
       + `${num(median(m.reps.map((r) => r.cpuMs)), 2)} | ${num(median(m.reps.map((r) => r.cpuSeqMs)), 2)} |`),
     '',

@@ -5,7 +5,8 @@
  *               connections per origin, as the direct client has);
  *   direct      a hand-written backend-for-frontend making the REST calls a careful client makes — the floor;
  *   mesh-field  GraphQL Mesh with `field:` passed by hand (the fair peer); mesh: Mesh as given.
- * Per screen and system: upstream calls and bytes per operation (decoded, and on the wire), response bytes,
+ * Per screen and system: upstream calls and bytes per operation (decoded bodies, bodies on the wire, and whole exchanges
+ * with their HTTP headers, which is where one call more or less shows), response bytes,
  * p50/p99 of sequential operations (the systems interleaved operation by operation), and with autocannon in a
  * separate process: operations/s at BENCH_CONNECTIONS connections and CPU ms per operation. Ratios are taken per
  * repetition and their median reported. Writes bench/results/latest.md and latest.json.
@@ -94,6 +95,7 @@ async function main() {
       measured.push({
         scenario: s.key, system: system.name, calls: counters.reduce((n, c) => n + c.total - (c.tokenCalls ?? 0), 0),
         bytes: counters.reduce((n, c) => n + c.bytes, 0), wireBytes: counters.reduce((n, c) => n + (c.wireBytes ?? c.bytes), 0),
+        socketBytes: counters.reduce((n, c) => n + c.socketBytes, 0),
         responseBytes, reps: [],
       });
     }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { countSocketBytes } from '../socket-bytes.ts';
 import { allocationRoutes } from './api-allocations.ts';
 import { artefactRoutes } from './api-artefacts.ts';
 import { handleApiRequest } from './api-handler.ts';
@@ -95,6 +96,7 @@ export async function startOrchestrationSimulator(opts: OrchestrationSimulatorOp
       else res.destroy();
     });
   });
+  countSocketBytes(server, (req) => !req.url?.startsWith('/__sim/'), (bytes) => sim.log.addSocketBytes(bytes));
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

@@ -29,6 +29,7 @@ export class RequestLog {
   private byRoute: Record<string, number> = {};
   private bytes = 0;
   private wireBytes = 0;
+  private socketBytes = 0;
   private tokenCalls = 0;
   private seq = 0;
 
@@ -45,12 +46,17 @@ export class RequestLog {
     if (isTokenCall) this.tokenCalls++;
   }
 
+  /** Whole exchanges on the connection, HTTP headers included (simulators/socket-bytes.ts). */
+  addSocketBytes(bytes: number): void {
+    this.socketBytes += bytes;
+  }
+
   requests(): LoggedRequest[] {
     return [...this.entries].sort((a, b) => a.seq - b.seq);
   }
 
-  counters(): { total: number; bytes: number; wireBytes: number; byRoute: Record<string, number>; tokenCalls: number } {
-    return { total: this.entries.length, bytes: this.bytes, wireBytes: this.wireBytes, byRoute: { ...this.byRoute }, tokenCalls: this.tokenCalls };
+  counters(): { total: number; bytes: number; wireBytes: number; socketBytes: number; byRoute: Record<string, number>; tokenCalls: number } {
+    return { total: this.entries.length, bytes: this.bytes, wireBytes: this.wireBytes, socketBytes: this.socketBytes, byRoute: { ...this.byRoute }, tokenCalls: this.tokenCalls };
   }
 
   reset(): void {
@@ -58,6 +64,7 @@ export class RequestLog {
     this.byRoute = {};
     this.bytes = 0;
     this.wireBytes = 0;
+    this.socketBytes = 0;
     this.tokenCalls = 0;
   }
 }

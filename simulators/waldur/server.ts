@@ -10,6 +10,7 @@ import { QueryParams } from './http/query-params.ts';
 import type { ApiResponse } from './http/types.ts';
 import type { Simulation } from './simulation.ts';
 import { encodeFor } from '../compression.ts';
+import { countSocketBytes } from '../socket-bytes.ts';
 
 /**
  * Writes an answer, compressed when the client asked (`acceptEncoding`); HEAD gets the same headers and no body.
@@ -89,5 +90,6 @@ export function createWaldurServer(sim: Simulation, latencyMs: number): WaldurSe
       else res.destroy(error);
     });
   });
+  countSocketBytes(server, (req) => !req.url?.startsWith('/__sim/'), (bytes) => log.addSocketBytes(bytes));
   return { server, log, faults };
 }

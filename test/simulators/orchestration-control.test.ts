@@ -27,12 +27,15 @@ describe('orchestration simulator: request log and counters', () => {
     const counters = (await t.control('GET', 'counters')).body;
     expect(counters).toEqual({
       total: 3, bytes: log.reduce((n: number, e: any) => n + e.bytes, 0), wireBytes: log.reduce((n: number, e: any) => n + e.wireBytes, 0), tokenCalls: 1,
+      socketBytes: expect.any(Number),
       byRoute: {
         'GET /api/v0/projects/{project}/allocations': 1,
         'PUT /api/v0/projects/{project}/allocations/{allocation}/enabled': 1,
         'POST /auth/v1/token': 1,
       },
     });
+    // Whole exchanges, headers included (test/simulators/socket-bytes.test.ts proves the figure exact).
+    expect(counters.socketBytes).toBeGreaterThan(counters.bytes);
   });
 
   it('resets the log, counters and faults; ?data=true re-seeds', async () => {

@@ -37,6 +37,7 @@ export class RequestLog {
   private total = 0;
   private bytes = 0;
   private wireBytes = 0;
+  private socketBytes = 0;
   private byRoute = new Map<string, number>();
 
   record(entry: Omit<LoggedRequest, 'seq'>): void {
@@ -50,12 +51,17 @@ export class RequestLog {
     this.byRoute.set(route, (this.byRoute.get(route) ?? 0) + 1);
   }
 
+  /** Whole exchanges on the connection, HTTP headers included (simulators/socket-bytes.ts). */
+  addSocketBytes(bytes: number): void {
+    this.socketBytes += bytes;
+  }
+
   list(sinceSeq = 0): LoggedRequest[] {
     return this.entries.filter((entry) => entry.seq > sinceSeq);
   }
 
   counters() {
-    return { total: this.total, bytes: this.bytes, wireBytes: this.wireBytes, byRoute: Object.fromEntries(this.byRoute) };
+    return { total: this.total, bytes: this.bytes, wireBytes: this.wireBytes, socketBytes: this.socketBytes, byRoute: Object.fromEntries(this.byRoute) };
   }
 
   clear(): void {
@@ -63,6 +69,7 @@ export class RequestLog {
     this.total = 0;
     this.bytes = 0;
     this.wireBytes = 0;
+    this.socketBytes = 0;
     this.byRoute = new Map();
   }
 }
