@@ -85,6 +85,19 @@ async function main() {
   const upstreamControl = async (method: 'GET' | 'POST', path: string) => Promise.all(
     [sims.info.waldurUrl, sims.info.orchestrationUrl].map(async (base) => (await request(`${new URL(base as string).origin}/__sim/${path}`, { method })).body.json() as Promise<any>));
 
+  // Autocannon stops with requests in flight: the upstreams drain them before the next measurement starts, so that
+  // measurement's first operations do not wait behind them (they were p99 spikes of a second and more).
+  const settle = async () => {
+    const total = async () => (await upstreamControl('GET', 'counters')).reduce((n, c) => n + c.total, 0);
+    let last = await total();
+    for (let waited = 0; waited < 5_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = await total();
+      if (now === last) return;
+      last = now;
+    }
+  };
+
   const measured: Measured[] = [];
   for (const s of scenarios) {
     for (const system of systems.filter((x) => x.applies(s))) {
@@ -126,6 +139,7 @@ async function main() {
           rep.opsPerSec = load.ok / load.seconds;
           rep.cpuMs = load.ok ? (after.cpuMs - before.cpuMs) / load.ok : NaN;
           if (load.errors) log(`${x.name} ${s.key}: ${load.errors} failed requests under load`);
+          await settle();
         }
       }
       log(`rep ${rep + 1}/${settings.reps} ${s.key}: done`);
