@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { forkBench, runLoad } from './processes.ts';
 import { SCENARIOS } from './scenarios.ts';
+import { startBenchUpstreams } from './upstreams.ts';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
@@ -21,11 +22,7 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
 const settings = { latencyMs: knob('SIM_LATENCY_MS', 0), scale: knob('SIM_SCALE', 20), compressed: false };
-const sims = await forkBench('simulators', settings);
-const staff = (sims.info.principals as Array<{ role: string; waldurToken: string; orchestrationToken: string }>).find((p) => p.role === 'staff')!;
-const links = sims.info.links as Array<{ waldurProjectUuid: string; orchestrationProjectId: string; allocations: Array<{ resourceUuid: string }> }>;
-const link = links.find((l) => l.allocations.length >= 2) ?? links[0];
-const fixture = { projectUuid: link.waldurProjectUuid, orchestrationProjectId: link.orchestrationProjectId, resourceUuid: link.allocations[0].resourceUuid };
+const { sims, staff, fixture } = await startBenchUpstreams(settings);
 const junction = await forkBench('junction', { ...settings, upstreams: sims.info, caller: staff, fixture }, { NODE_ENV: 'production' });
 const target = {
   url: junction.info.url as string, method: 'POST', body: JSON.stringify({ query: scenario.junction(fixture) }),

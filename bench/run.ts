@@ -21,8 +21,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'undici';
 import { printLiveBench, runLiveBench } from './live-queries.ts';
 import { forkBench, runLoad, type BenchProcess } from './processes.ts';
+import { startBenchUpstreams } from './upstreams.ts';
 import { renderMarkdown, summarise, type Measured } from './report.ts';
-import { SCENARIOS, type Fixture, type Scenario } from './scenarios.ts';
+import { SCENARIOS, type Scenario } from './scenarios.ts';
 import { printSubscriptionBench, runSubscriptionBench } from './subscriptions.ts';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -58,9 +59,7 @@ async function op(system: System, s: Scenario): Promise<{ ms: number; bytes: num
 async function main() {
   const started = Date.now();
   if (scenarios.length === 0) return runParts(existsSync(LATEST_MD) ? readFileSync(LATEST_MD, 'utf8') : '');
-  const sims = await forkBench('simulators', settings);
-  const staff = (sims.info.principals as Array<{ role: string; waldurToken: string; orchestrationToken: string }>).find((p) => p.role === 'staff')!;
-  const fixture = pickFixture(sims.info.links as Array<{ waldurProjectUuid: string; orchestrationProjectId: string; allocations: Array<{ resourceUuid: string }> }>);
+  const { sims, staff, fixture } = await startBenchUpstreams(settings);
   const shared = { ...settings, upstreams: sims.info, caller: staff, fixture };
   const [junction, direct, mesh] = await Promise.all([
     forkBench('junction', shared, { NODE_ENV: 'production', UPSTREAM_CONNECTIONS: '64', UPSTREAM_COMPRESSION: String(settings.compressed), COMPRESS_RESPONSES: String(settings.compressed) }),
@@ -183,12 +182,6 @@ function withSection(markdown: string, section: string): string {
   if (at < 0) return `${markdown}\n${section}`;
   const next = markdown.indexOf('\n## ', at + 1);
   return `${markdown.slice(0, at + 1)}${section}${next < 0 ? '' : markdown.slice(next)}`;
-}
-
-/** A project linked to an orchestration project with two or more allocations, and one of its resources. */
-function pickFixture(links: Array<{ waldurProjectUuid: string; orchestrationProjectId: string; allocations: Array<{ resourceUuid: string }> }>): Fixture {
-  const link = links.find((l) => l.allocations.length >= 2) ?? links[0];
-  return { projectUuid: link.waldurProjectUuid, orchestrationProjectId: link.orchestrationProjectId, resourceUuid: link.allocations[0].resourceUuid };
 }
 
 function rotate<T>(items: T[], by: number): T[] {
