@@ -1,4 +1,5 @@
-import { request } from 'undici';
+import { Readable } from 'node:stream';
+import { Agent, request } from 'undici';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,23 @@ describe('the gateway over HTTP', () => {
     });
     expect(response.statusCode).toBe(413);
     expect(await response.body.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+  });
+
+  it('should refuse a chunked body (no Content-Length) once it passes the limit, and accept a small chunked one', async () => {
+    // Its own connections: a server may close one after answering before the upload ended.
+    const agent = new Agent();
+    const chunked = (text: string) => request(stack.url, {
+      method: 'POST', dispatcher: agent,
+      headers: { 'content-type': 'application/json' },
+      // A stream of unknown length: undici sends it with Transfer-Encoding: chunked.
+      body: Readable.from((function* () { for (let at = 0; at < text.length; at += 16_384) yield Buffer.from(text.slice(at, at + 16_384)); })()),
+    });
+    const large = await chunked(JSON.stringify({ query: `{ __typename } #${'x'.repeat(200_000)}` }));
+    expect(large.statusCode).toBe(413);
+    expect(await large.body.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    const small = await chunked(JSON.stringify({ query: '{ __typename }' }));
+    expect(await small.body.json()).toEqual({ data: { __typename: 'Query' } });
+    await agent.destroy();
   });
 
   it('should answer a malformed operation over graphql-ws with an error and keep the socket open', async () => {
