@@ -5,6 +5,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { introspectionListSize, introspectionQuery } from './introspection-cost.ts';
+import { PerOperation } from './per-operation.ts';
 
 const DEFAULT_PAGE = 10;
 
@@ -15,15 +16,11 @@ const DEFAULT_PAGE = 10;
  * graphql-armor's cost limit ignores page sizes, which is the one thing that makes a REST fan-out expensive.
  */
 export function useCostLimit({ maxCost }: { maxCost: number }): Plugin {
-  // An operation without variables costs the same every time: priced once per parsed document (Yoga caches those).
-  const known = new WeakMap<object, Map<string, number>>();
+  // An operation without variables costs the same every time: priced once per parsed document.
+  const known = new PerOperation<number>();
   const costOf = (args: ExecutionArgs) => {
     if (getOperationAST(args.document, args.operationName)?.variableDefinitions?.length) return operationCost(args, introspectionScale(args.schema, maxCost));
-    let byName = known.get(args.document);
-    if (!byName) known.set(args.document, (byName = new Map()));
-    const name = args.operationName ?? '';
-    if (!byName.has(name)) byName.set(name, operationCost(args, introspectionScale(args.schema, maxCost)));
-    return byName.get(name)!;
+    return known.get(args.document, args.operationName) ?? known.set(args.document, args.operationName, operationCost(args, introspectionScale(args.schema, maxCost)));
   };
   const check = (args: ExecutionArgs, reject: (result: ExecutionResult) => void) => {
     const cost = costOf(args);

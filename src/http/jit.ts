@@ -1,9 +1,10 @@
 import {
-  getOperationAST, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema,
+  getOperationAST, getVariableValues, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema,
   type OperationDefinitionNode, type Source, type SourceLocation,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { PerOperation } from './per-operation.ts';
 
 /**
  * Compiling costs more than interpreting once, so a document is compiled when it runs the second time: a caller
@@ -21,33 +22,27 @@ interface Compiled {
  * field by field on every request (a fifth to a third less CPU per operation: `npm run bench:ab`).
  * Not @envelop/graphql-jit: it caches by document alone, so two operations of one document (GraphiQL sends the whole
  * editor) would run whichever was compiled first.
- * Variables are coerced by graphql-js first, so bad variables get graphql-js's errors, word for word: graphql-jit's
- * drop the scalar's reason and print the whole value, however large.
+ * Bad variables get graphql-js's errors, word for word: graphql-jit's drop the scalar's reason.
  * graphql-jit's errors carry locations but no source or AST nodes, and Yoga and the error masker re-make errors from
  * those: each is re-made here with the document's source and positions, so every error keeps its locations.
  * Subscriptions, and documents graphql-jit cannot compile, keep graphql-js. Compiled queries live as long as the
  * parsed document does, and Yoga's parse cache bounds those.
  */
 export function useCompiledExecution(): Plugin {
-  // Per document and operation: how often it ran interpreted, until it is compiled (or found not to compile).
-  const compiled = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number | Compiled | null>>>();
+  // How often an operation ran interpreted, until it is compiled (or found not to compile). One plugin, one schema.
+  const compiled = new PerOperation<number | Compiled | null>();
 
   function compiledFor(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled | null {
-    let bySchema = compiled.get(schema);
-    if (!bySchema) compiled.set(schema, (bySchema = new WeakMap()));
-    let byName = bySchema.get(document);
-    if (!byName) bySchema.set(document, (byName = new Map()));
-    const key = operationName ?? '';
-    const known = byName.get(key) ?? 0;
+    const known = compiled.get(document, operationName) ?? 0;
     if (typeof known !== 'number') return known;
     if (known + 1 < COMPILE_ON_RUN) {
-      byName.set(key, known + 1);
+      compiled.set(document, operationName, known + 1);
       return null;
     }
     const operation = getOperationAST(document, operationName);
     const result = operation && operation.operation !== 'subscription' ? compileQuery(schema, document, operationName) : undefined;
     const entry = result && operation && isCompiledQuery(result) ? { query: result.query, operation } : null;
-    byName.set(key, entry);
+    compiled.set(document, operationName, entry);
     return entry;
   }
 
@@ -56,17 +51,25 @@ export function useCompiledExecution(): Plugin {
       const compiledQuery = compiledFor(args.schema, args.document, args.operationName ?? undefined);
       if (!compiledQuery) return;
       setExecuteFn((execution) => {
-        const definitions = compiledQuery.operation.variableDefinitions;
-        if (definitions?.length) {
-          const coerced = getVariableValues(execution.schema, definitions, execution.variableValues ?? {}, { maxErrors: 50 });
-          if (coerced.errors) return { errors: coerced.errors };
-        }
         const result = compiledQuery.query(execution.rootValue, execution.contextValue, execution.variableValues) as Promise<ExecutionResult> | ExecutionResult;
-        const source = execution.document.loc?.source;
-        return result instanceof Promise ? result.then((r) => located(r, source)) : located(result, source);
+        const answer = (r: ExecutionResult) => inGraphQLJsWords(r, execution, compiledQuery.operation);
+        return result instanceof Promise ? result.then(answer) : answer(result);
       });
     },
   };
+}
+
+/**
+ * graphql-jit refuses bad variables with errors and no data, before running anything: only then are the variables
+ * coerced again, by graphql-js, for its words. Every other answer keeps its errors' locations.
+ */
+function inGraphQLJsWords(result: ExecutionResult, execution: ExecutionArgs, operation: OperationDefinitionNode): ExecutionResult {
+  const definitions = operation.variableDefinitions;
+  if (result.data === undefined && result.errors?.length && definitions?.length) {
+    const coerced = getVariableValues(execution.schema, definitions, execution.variableValues ?? {}, { maxErrors: 50 });
+    if (coerced.errors) return { errors: coerced.errors };
+  }
+  return located(result, execution.document.loc?.source);
 }
 
 function located(result: ExecutionResult, source: Source | undefined): ExecutionResult {
